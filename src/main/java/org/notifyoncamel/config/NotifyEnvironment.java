@@ -1,0 +1,90 @@
+package org.notifyoncamel.config;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.notifyoncamel.queues.EmbeddedSqs;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Derives the settings that depend on other settings, before any bean exists:
+ * the role's route files, a Cloud Foundry style DATABASE_URL, a per-context queue prefix in
+ * tests, the embedded SQS endpoint, and the missing database in development and test.
+ * Production settings are checked here too, so a bad deployment fails before it binds a port.
+ */
+public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE_NAME = "notifyDerived";
+
+    @Override
+    public int getOrder() {
+        // after application.yml and profiles have been loaded
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> derived = new HashMap<>();
+
+        databaseUrl(env, derived);
+        routesForRole(env, derived);
+
+        if (env.getProperty("notify.sqs.prefix", "").isBlank() && env.acceptsProfiles(p -> p.test("test"))) {
+            derived.put("notify.sqs.prefix", "test-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+        }
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, derived));
+
+        new ProductionSettings(env).check();
+
+        if (env.getProperty("notify.database.create-if-missing", Boolean.class, false)) {
+            DatabaseBootstrap.createIfMissing(env.getProperty("spring.datasource.url"),
+                    env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"));
+        }
+        if (env.getProperty("notify.sqs.embedded", Boolean.class, false)) {
+            int port = env.getProperty("notify.sqs.embedded-port", Integer.class, 9324);
+            derived.put("notify.sqs.endpoint", EmbeddedSqs.start(port));
+        }
+    }
+
+    /** Accepts DATABASE_URL (or SQLALCHEMY_DATABASE_URI) as postgres://user:pass@host:port/db, as Cloud Foundry binds it. */
+    private static void databaseUrl(ConfigurableEnvironment env, Map<String, Object> derived) {
+        String url = env.getProperty("DATABASE_URL", env.getProperty("SQLALCHEMY_DATABASE_URI", ""));
+        if (url.isBlank()) {
+            return;
+        }
+        if (url.startsWith("jdbc:")) {
+            derived.put("spring.datasource.url", url);
+            return;
+        }
+        URI uri = URI.create(url.replaceFirst("^postgres(ql)?://", "postgresql://"));
+        String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        derived.put("spring.datasource.url", "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query);
+        if (uri.getRawUserInfo() != null) {
+            String[] userInfo = uri.getUserInfo().split(":", 2);
+            derived.put("spring.datasource.username", userInfo[0]);
+            derived.put("spring.datasource.password", userInfo.length > 1 ? userInfo[1] : "");
+        }
+    }
+
+    private static void routesForRole(ConfigurableEnvironment env, Map<String, Object> derived) {
+        String role = env.getProperty("notify.app-name", "all");
+        String patterns = env.getProperty("notify.roles." + role);
+        if (patterns == null) {
+            throw new IllegalStateException("NOTIFY_APP_NAME=" + role + " is not a known role; known roles are the keys of notify.roles");
+        }
+        String location = env.getProperty("notify.routes.location", "classpath:routes");
+        String base = location.endsWith("/") ? location : location + "/";
+        derived.put("notify.routes.include-pattern", Arrays.stream(patterns.split(","))
+                .map(String::trim).filter(p -> !p.isEmpty()).map(p -> base + p)
+                .collect(Collectors.joining(",")));
+    }
+}

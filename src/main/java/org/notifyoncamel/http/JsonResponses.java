@@ -1,0 +1,99 @@
+package org.notifyoncamel.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes HTTP answers: {@link #write} turns a bean's {@link HttpResult} into the JSON response;
+ * {@link #error} turns any exception caught by a route into the Notify error body, never a stack trace.
+ */
+@Component("jsonResponses")
+public class JsonResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonResponses.class);
+
+    private final ObjectMapper mapper;
+
+    public JsonResponses(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void write(Exchange exchange) throws JsonProcessingException {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        HttpResult result = body instanceof HttpResult r ? r : HttpResult.ok(body);
+        respond(message, result.status(), result.body());
+    }
+
+    public void error(Exchange exchange) throws JsonProcessingException {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Message message = exchange.getMessage();
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ApiError apiError) {
+            respond(message, apiError.status(), v2Body(apiError.status(), apiError.errors()));
+        } else if (cause instanceof AdminError adminError) {
+            respond(message, adminError.status(), adminBody(adminError.payload()));
+        } else if (isPublicApi(message)) {
+            LOG.error("Unexpected error in route {}", exchange.getFromRouteId(), failure);
+            respond(message, 500, v2Body(500, List.of(new ApiError.Entry("Exception", "Internal server error"))));
+        } else {
+            LOG.error("Unexpected error in route {}", exchange.getFromRouteId(), failure);
+            respond(message, 500, adminBody("Internal server error"));
+        }
+    }
+
+    public static Map<String, Object> v2Body(int status, List<ApiError.Entry> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status_code", status);
+        body.put("errors", errors.stream().map(e -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("error", e.error());
+            entry.put("message", e.message());
+            return entry;
+        }).toList());
+        return body;
+    }
+
+    public static Map<String, Object> adminBody(Object message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", "error");
+        body.put("message", message);
+        return body;
+    }
+
+    private void respond(Message message, int status, Object body) throws JsonProcessingException {
+        message.removeHeaders("*", "CamelHttp*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (body == null) {
+            message.setBody(null);
+            return;
+        }
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(mapper.writeValueAsBytes(body));
+    }
+
+    private static boolean isPublicApi(Message message) {
+        String path = message.getHeader(Exchange.HTTP_PATH, String.class);
+        String uri = message.getHeader(Exchange.HTTP_URI, String.class);
+        return (path != null && path.startsWith("/v2")) || (uri != null && uri.startsWith("/v2"));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current != null && !(current instanceof ApiError) && !(current instanceof AdminError)
+                && current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

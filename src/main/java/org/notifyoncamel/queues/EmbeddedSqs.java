@@ -1,0 +1,53 @@
+package org.notifyoncamel.queues;
+
+import org.apache.pekko.actor.ActorSystem;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.typesafe.config.ConfigFactory;
+
+/**
+ * An ElasticMQ server in this JVM for development and tests: the real SQS wire protocol on a local
+ * port, so the same aws2-sqs endpoints and SDK calls run as in production. One server per JVM; every
+ * Spring context in a test run shares it and keeps apart by its own queue prefix.
+ */
+public final class EmbeddedSqs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSqs.class);
+    private static SQSRestServer server;
+    private static String endpoint;
+
+    private EmbeddedSqs() {
+    }
+
+    /** Starts the server once (port 0 picks a free port) and returns its endpoint URL. */
+    public static synchronized String start(int port) {
+        if (endpoint != null) {
+            return endpoint;
+        }
+        // ElasticMQ answers several times faster on a fixed thread pool than on the default fork-join dispatcher
+        ActorSystem actorSystem = ActorSystem.create("elasticmq", ConfigFactory.parseString("""
+                pekko.loglevel = WARNING
+                pekko.actor.default-dispatcher.executor = thread-pool-executor
+                pekko.actor.default-dispatcher.thread-pool-executor.fixed-pool-size = 4
+                pekko.http.server.idle-timeout = 120 s
+                """).withFallback(ConfigFactory.load()));
+        SQSRestServer started = SQSRestServerBuilder.withActorSystem(actorSystem)
+                .withInterface("127.0.0.1").withPort(port).start();
+        int boundPort = started.waitUntilStarted().localAddress().getPort();
+        server = started;
+        endpoint = "http://127.0.0.1:" + boundPort;
+        LOG.info("Embedded SQS (ElasticMQ) listening on {}", endpoint);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.stopAndWait();
+            actorSystem.terminate();
+        }, "embedded-sqs-stop"));
+        return endpoint;
+    }
+
+    public static synchronized String endpoint() {
+        return endpoint;
+    }
+}
