@@ -1,0 +1,19 @@
+package org.notifyoncamel.recipients;
+
+/**
+ * A recipient (phone number, email address, postal address) failed validation. The message is
+ * the exact reason text of the spec, e.g. {@code Not a UK mobile number}; callers add any field
+ * prefix such as {@code phone_number }.
+ */
+public class InvalidRecipientException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidRecipientException(String reason) {
+        super(reason);
+    }
+
+    public String reason() {
+        return getMessage();
+    }
+}
