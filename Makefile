@@ -1,0 +1,41 @@
+# Notify on Camel. The two commands: `make run` (everything on one JVM) and `make test`.
+SHELL := /bin/bash
+MVN ?= mvn -B -q
+JAR := target/notify-on-camel.jar
+PORT ?= 6011
+NOTIFY_APP_NAME ?= all
+JAVA_OPTS ?= -Xms256m -Xmx768m -XX:+UseParallelGC -Duser.timezone=UTC
+
+.PHONY: help run run-role test build clean command create-service services-up
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
+
+services-up: ## start PostgreSQL and Redis on this machine when they are down
+	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -n1) main start
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+
+build: ## compile and package the jar (no tests)
+	$(MVN) -DskipTests package
+
+$(JAR): pom.xml $(shell find src/main routes db -type f 2>/dev/null)
+	$(MVN) -DskipTests package
+
+run: services-up $(JAR) ## the whole system on one JVM: API, workers, embedded SQS, provider simulators (port 6011)
+	GIT_COMMIT=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown) BUILD_TIME=$$(date -u +%Y-%m-%dT%H:%M:%SZ) \
+	  PORT=$(PORT) NOTIFY_APP_NAME=all java $(JAVA_OPTS) -jar $(JAR)
+
+run-role: services-up $(JAR) ## one role only, e.g. make run-role NOTIFY_APP_NAME=delivery-worker-sender
+	PORT=$(PORT) NOTIFY_APP_NAME=$(NOTIFY_APP_NAME) java $(JAVA_OPTS) -jar $(JAR)
+
+test: services-up ## static checks (compiler warnings) and all tests against real PostgreSQL, Redis and ElasticMQ
+	$(MVN) verify
+
+command: $(JAR) ## run a one-off command: make command ARGS="create-service --help"
+	java $(JAVA_OPTS) -jar $(JAR) command $(ARGS)
+
+create-service: $(JAR) ## a user, a service, SMS and email templates and a live API key, for your first five minutes
+	java $(JAVA_OPTS) -jar $(JAR) command create-service $(ARGS)
+
+clean: ## remove build output
+	$(MVN) clean
