@@ -39,3 +39,14 @@ create-service: $(JAR) ## a user, a service, SMS and email templates and a live 
 
 clean: ## remove build output
 	$(MVN) clean
+
+CF_APP ?= notify-api
+ENVIRONMENT ?= preview
+
+.PHONY: generate-manifest cf-push
+generate-manifest: $(JAR) ## render manifest.yml.j2 for one app: make generate-manifest CF_APP=notify-api ENVIRONMENT=production
+	@java -jar $(JAR) generate-manifest $(CF_APP) $(ENVIRONMENT)
+
+cf-push: $(JAR) ## push one app to the targeted CF space with a rolling deployment: make cf-push CF_APP=... ENVIRONMENT=...
+	@command -v cf >/dev/null || { echo "The Cloud Foundry CLI (cf) is not installed"; exit 1; }
+	cf push $(CF_APP) --strategy rolling -f <(java -jar $(JAR) generate-manifest $(CF_APP) $(ENVIRONMENT))
