@@ -1,0 +1,91 @@
+package org.notifyoncamel.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The role table: every route file belongs to a role besides "all", and roles resolve to route patterns. */
+class RolesTest {
+
+    static Map<String, String> roles() {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new FileSystemResource("src/main/resources/application.yml"));
+        Properties properties = yaml.getObject();
+        return properties.stringPropertyNames().stream().filter(p -> p.startsWith("notify.roles."))
+                .collect(Collectors.toMap(p -> p.substring("notify.roles.".length()), properties::getProperty));
+    }
+
+    static List<String> routeFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".camel.yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyRouteFileIsLoadedByARoleOtherThanAll() throws IOException {
+        Map<String, String> roles = roles();
+        for (String file : routeFiles()) {
+            boolean loaded = roles.entrySet().stream().filter(e -> !e.getKey().equals("all"))
+                    .flatMap(e -> Arrays.stream(e.getValue().split(",")).map(String::trim).filter(s -> !s.isEmpty()))
+                    .anyMatch(pattern -> FileSystems.getDefault().getPathMatcher("glob:" + pattern).matches(Path.of(file)));
+            assertThat(loaded).as(file + " is loaded by no role except all").isTrue();
+        }
+    }
+
+    @Test
+    void theApiRoleLoadsNoQueueConsumers() throws IOException {
+        String api = roles().get("api");
+        for (String file : routeFiles()) {
+            boolean loaded = Arrays.stream(api.split(",")).map(String::trim)
+                    .anyMatch(pattern -> FileSystems.getDefault().getPathMatcher("glob:" + pattern).matches(Path.of(file)));
+            if (file.startsWith("consume-") || file.startsWith("schedule-") || file.startsWith("simulator-")) {
+                assertThat(loaded).as(file).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void roleBecomesRouteIncludePatterns() {
+        MockEnvironment env = new MockEnvironment();
+        env.setProperty("notify.app-name", "delivery-worker-broadcasts");
+        env.setProperty("notify.roles.delivery-worker-broadcasts", "common-*.camel.yaml, broadcasts-*.camel.yaml");
+        env.setProperty("notify.routes.location", "file:/srv/routes");
+        new NotifyEnvironment().postProcessEnvironment(env, null);
+        assertThat(env.getProperty("notify.routes.include-pattern"))
+                .isEqualTo("file:/srv/routes/common-*.camel.yaml,file:/srv/routes/broadcasts-*.camel.yaml");
+    }
+
+    @Test
+    void unknownRoleIsRefusedByName() {
+        MockEnvironment env = new MockEnvironment();
+        env.setProperty("notify.app-name", "delivery-worker-nope");
+        assertThatThrownBy(() -> new NotifyEnvironment().postProcessEnvironment(env, null))
+                .hasMessageContaining("NOTIFY_APP_NAME=delivery-worker-nope is not a known role");
+    }
+
+    @Test
+    void cloudFoundryDatabaseUrlBecomesJdbc() {
+        MockEnvironment env = new MockEnvironment();
+        env.setProperty("notify.roles.all", "*.camel.yaml");
+        env.setProperty("DATABASE_URL", "postgres://notify:s3cret@db.example:5433/notify_db?sslmode=require");
+        new NotifyEnvironment().postProcessEnvironment(env, null);
+        assertThat(env.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.example:5433/notify_db?sslmode=require");
+        assertThat(env.getProperty("spring.datasource.username")).isEqualTo("notify");
+        assertThat(env.getProperty("spring.datasource.password")).isEqualTo("s3cret");
+    }
+}
