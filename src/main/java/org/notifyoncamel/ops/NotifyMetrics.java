@@ -1,0 +1,54 @@
+package org.notifyoncamel.ops;
+
+import java.time.Duration;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Business metrics with snake_case names and low-cardinality labels (type, provider, status,
+ * key type: never ids or recipients). Exposed at /actuator/prometheus beside Camel's route metrics.
+ */
+@Component
+public class NotifyMetrics {
+
+    private final MeterRegistry registry;
+
+    public NotifyMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A notification accepted by the API (201). */
+    public void accepted(String notificationType, String keyType) {
+        Counter.builder("notify_notifications_accepted_total").description("Notifications accepted by the API")
+                .tag("type", notificationType).tag("key_type", keyType).register(registry).increment();
+    }
+
+    /** A notification handed to a provider. */
+    public void sent(String notificationType, String provider) {
+        Counter.builder("notify_notifications_sent_total").description("Notifications handed to a provider")
+                .tag("type", notificationType).tag("provider", provider).register(registry).increment();
+    }
+
+    /** A notification reached a final status (delivered, permanent-failure, ...). */
+    public void finalStatus(String notificationType, String provider, String status) {
+        Counter.builder("notify_notifications_completed_total").description("Notifications that reached a final status")
+                .tag("type", notificationType).tag("provider", provider == null ? "none" : provider).tag("status", status)
+                .register(registry).increment();
+    }
+
+    /** How long a provider took to answer a send, and whether it failed. */
+    public void providerRequest(String provider, Duration took, boolean failed) {
+        Timer.builder("notify_provider_request_seconds").description("Provider send requests")
+                .tag("provider", provider).tag("outcome", failed ? "error" : "ok").register(registry).record(took);
+    }
+
+    /** A service callback that failed (connection error or HTTP status). */
+    public void callbackFailed(String reason) {
+        Counter.builder("notify_service_callback_failures_total").description("Failed service callbacks")
+                .tag("reason", reason).register(registry).increment();
+    }
+}
