@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.notifyoncamel.senders.InboundNumberStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ public class InsertInboundNumbersCommand implements NotifyCommand {
     private final PrintStream out;
     private final PrintStream err;
 
+    @Autowired
     public InsertInboundNumbersCommand(InboundNumberStore store) {
         this(store, System.out, System.err);
     }
