@@ -36,7 +36,7 @@ public class CallbacksAdmin {
 
     private static final JsonSchemaChecks UPDATE = JsonSchemaChecks.object()
             .property("url", JsonSchemaChecks.httpsUrl())
-            .property("bearer_token", JsonSchemaChecks.string().minLength(10))
+            .property("bearer_token", JsonSchemaChecks.string().minLength(10).nullable())
             .property("updated_by_id", JsonSchemaChecks.uuid())
             .required("updated_by_id");
 
