@@ -83,8 +83,13 @@ public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         String location = env.getProperty("notify.routes.location", "classpath:routes");
         String base = location.endsWith("/") ? location : location + "/";
-        derived.put("notify.routes.include-pattern", Arrays.stream(patterns.split(","))
+        String includes = Arrays.stream(patterns.split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).map(p -> base + p)
-                .collect(Collectors.joining(",")));
+                .collect(Collectors.joining(","));
+        derived.put("notify.routes.include-pattern", includes);
+        if (includes.isEmpty()) {
+            // a role without routes (commands): an empty pattern would make Camel scan the whole location
+            derived.put("camel.main.routes-collector-enabled", "false");
+        }
     }
 }
