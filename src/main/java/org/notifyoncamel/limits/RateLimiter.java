@@ -39,6 +39,7 @@ public class RateLimiter {
     private final boolean enabled;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public RateLimiter(StringRedisTemplate redis,
                        @Value("${notify.redis.enabled}") boolean redisEnabled,
                        @Value("${notify.api.rate-limit-enabled:true}") boolean rateLimitEnabled) {
