@@ -1,0 +1,51 @@
+package org.notifyoncamel.api;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code datetime_within_next_day} format of {@code scheduled_for} (public-api.md 4.8): an
+ * ISO-8601 datetime, offset discarded, in the future and at most 24 hours ahead. Validated only.
+ */
+final class ScheduledFor {
+
+    static final String INVALID = "datetime format is invalid. It must be a valid ISO8601 date time format, https://en.wikipedia.org/wiki/ISO_8601";
+
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})-?(\\d{2})-?(\\d{2})(?:[T ](\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?");
+
+    private ScheduledFor() {
+    }
+
+    /** The checker's message, or null when the value is acceptable. */
+    static String problem(String value, Clock clock) {
+        Matcher m = ISO.matcher(value);
+        if (!m.matches()) {
+            return INVALID;
+        }
+        LocalDateTime when;
+        try {
+            int nanos = 0;
+            if (m.group(7) != null) {
+                String fraction = (m.group(7) + "000000000").substring(0, 9);
+                nanos = Integer.parseInt(fraction);
+            }
+            when = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+        } catch (RuntimeException e) {
+            return INVALID;
+        }
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+        if (when.isBefore(now)) {
+            return "datetime can not be in the past";
+        }
+        if (when.isAfter(now.plusHours(24))) {
+            return "datetime can only be 24 hours in the future";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package org.notifyoncamel.limits;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.ToLongFunction;
+
+import org.notifyoncamel.http.ApiError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import org.notifyoncamel.notifications.NotificationStore;
+
+/**
+ * The service's daily message limit on /v2 sends (README "Fix"; public-api.md 7.2), counted in
+ * Redis under {@code {service_id}-{yyyy-MM-dd}-count} (UTC day). The counter is seeded from the
+ * database once, when the key is missing; after that every accepted non-test notification is one
+ * INCR, and a send that would go over the limit is undone and refused with 429. Without Redis the
+ * limit is not enforced (never a per-request COUNT).
+ */
+@Component
+public class DailyLimit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyLimit.class);
+    private static final Duration KEY_TTL = Duration.ofHours(25);
+
+    private final StringRedisTemplate redis;
+    private final boolean enabled;
+    private final ToLongFunction<UUID> countToday;
+    private final Clock clock;
+
+    @Autowired
+    public DailyLimit(StringRedisTemplate redis, @Value("${notify.redis.enabled}") boolean redisEnabled,
+                      @Value("${notify.api.daily-limit-enabled:true}") boolean dailyLimitEnabled, NotificationStore notifications) {
+        this(redis, redisEnabled && dailyLimitEnabled, notifications::countCreatedToday, Clock.systemUTC());
+    }
+
+    DailyLimit(StringRedisTemplate redis, boolean enabled, ToLongFunction<UUID> countToday, Clock clock) {
+        this.redis = redis;
+        this.enabled = enabled;
+        this.countToday = countToday;
+        this.clock = clock;
+    }
+
+    /** A place taken in today's allowance; {@link #release()} gives it back if the send fails. */
+    public interface Reservation {
+        void release();
+    }
+
+    private static final Reservation NOTHING = () -> { };
+
+    /** Takes one message of today's allowance or throws 429 TooManyRequestsError. Test keys are not counted. */
+    public Reservation reserve(UUID serviceId, String keyType, long messageLimit) {
+        if (!enabled || "test".equals(keyType)) {
+            return NOTHING;
+        }
+        String key = key(serviceId);
+        long count;
+        try {
+            if (!Boolean.TRUE.equals(redis.hasKey(key))) {
+                redis.opsForValue().setIfAbsent(key, Long.toString(countToday.applyAsLong(serviceId)), KEY_TTL);
+            }
+            Long incremented = redis.opsForValue().increment(key);
+            count = incremented == null ? 0 : incremented;
+        } catch (RuntimeException e) {
+            LOG.warn("Daily limit not checked for service {}: Redis unavailable ({})", serviceId, e.getClass().getSimpleName());
+            return NOTHING;
+        }
+        if (count > messageLimit) {
+            decrement(key);
+            throw new ApiError(429, "TooManyRequestsError", "Exceeded send limits (" + messageLimit + ") for today");
+        }
+        return () -> decrement(key);
+    }
+
+    String key(UUID serviceId) {
+        return serviceId + "-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + "-count";
+    }
+
+    private void decrement(String key) {
+        try {
+            redis.opsForValue().decrement(key);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not give back a daily-limit place ({})", e.getClass().getSimpleName());
+        }
+    }
+}
