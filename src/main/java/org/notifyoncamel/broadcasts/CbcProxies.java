@@ -9,7 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Where each network's CBC proxies are (HTTP, ADR 0051) and which networks are enabled. URLs may
+ * Where each network's CBC proxies are (HTTP, ADR 0050) and which networks are enabled. URLs may
  * contain {@code {local-port}}: this application's own HTTP port, resolved at call time because in
  * tests the port is only known once the server has started.
  */
