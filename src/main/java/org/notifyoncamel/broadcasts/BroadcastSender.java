@@ -160,12 +160,12 @@ public class BroadcastSender {
             throw new IllegalStateException("Broadcast event " + eventId + " for " + provider
                     + " is still live; the task stays on the queue", cause);
         }
-        Optional<ProviderMessage> message = eventId == null ? Optional.empty() : store.providerMessage(eventId, provider);
-        if (message.isPresent() && store.markTechnicalFailure(message.get().id())) {
-            LOG.error("Gave up broadcast provider message {} ({} for event {}): {}", message.get().id(), provider, eventId,
-                    cause == null ? "no longer live" : cause.getMessage());
+        String reason = cause == null ? "no longer live" : cause.getMessage();
+        boolean known = eventId != null && CbcNetwork.of(provider).isPresent() && store.event(eventId).isPresent();
+        if (known && store.givenUp(eventId, provider)) {
+            LOG.error("Gave up broadcast event {} for {}: provider message is technical-failure: {}", eventId, provider, reason);
         } else {
-            LOG.warn("Broadcast event {} not sent to {}: {}", eventId, provider, cause == null ? "no longer live" : cause.getMessage());
+            LOG.warn("Broadcast event {} not sent to {}: {}", eventId, provider, reason);
         }
     }
 

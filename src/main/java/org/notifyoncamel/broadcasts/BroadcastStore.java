@@ -216,6 +216,23 @@ public class BroadcastStore {
                 Timestamps.toSql(Timestamps.now()), providerMessageId) == 1;
     }
 
+    /**
+     * Records (event, provider) as given up: creates the row as technical-failure when no attempt
+     * created it, so a later event for that network (a cancel) sees there is nothing to follow up.
+     * An acknowledged provider message is never downgraded. True when a row became technical-failure.
+     */
+    public boolean givenUp(UUID eventId, String provider) {
+        int created = jdbc.update("""
+                INSERT INTO broadcast_provider_message (id, broadcast_event_id, provider, status, created_at, updated_at)
+                VALUES (?, ?, ?, 'technical-failure', ?, ?)
+                ON CONFLICT ON CONSTRAINT uq_broadcast_provider_message_event_provider DO NOTHING""",
+                UUID.randomUUID(), eventId, provider, Timestamps.toSql(Timestamps.now()), Timestamps.toSql(Timestamps.now()));
+        if (created == 1) {
+            return true;
+        }
+        return providerMessage(eventId, provider).map(m -> markTechnicalFailure(m.id())).orElse(false);
+    }
+
     /** Marks a provider message given up; an acknowledged one is never downgraded. */
     public boolean markTechnicalFailure(UUID providerMessageId) {
         return jdbc.update("UPDATE broadcast_provider_message SET status = 'technical-failure', updated_at = ? WHERE id = ? AND status = 'sending'",

@@ -100,7 +100,6 @@ class BroadcastDeliveryTest {
         // 6 send-broadcast-event tasks and 24 provider-message tasks, each received from SQS exactly once
         assertThat(outcome.receivesPerMessage()).hasSize(30);
         assertThat(outcome.receivesPerMessage().values()).containsOnly(1L);
-        assertThat(watch.receives()).extracting(BroadcastQueueWatch.Receive::receiveCount).containsOnly(1);
         // the outage really made Three's messages wait longer than the visibility timeout
         assertThat(simulator.requests()).filteredOn(r -> r.proxy().equals("three-2-proxy") && "failed".equals(r.outcome())).hasSizeGreaterThan(4);
         assertThat(simulator.requests()).filteredOn(r -> r.proxy().equals("o2-1-proxy")).extracting(CbcSimulator.Request::outcome)
@@ -195,7 +194,8 @@ class BroadcastDeliveryTest {
         assertThat(simulator.requests()).filteredOn(CbcSimulator.Request::acknowledged).extracting(CbcSimulator.Request::identifier)
                 .containsExactly(id);
         // the provider-message task came back from SQS after the stop
-        assertThat(watch.receives()).filteredOn(r -> r.body().contains("send-broadcast-provider-message"))
+        String event = jdbc.queryForObject("SELECT id::text FROM broadcast_event WHERE service_id = ?", String.class, flow.service);
+        assertThat(watch.receives()).filteredOn(r -> r.body().contains("send-broadcast-provider-message") && r.body().contains(event))
                 .extracting(BroadcastQueueWatch.Receive::receiveCount).contains(1, 2);
     }
 

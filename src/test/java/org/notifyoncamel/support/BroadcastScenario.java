@@ -63,7 +63,11 @@ public final class BroadcastScenario {
         Map<String, Long> acks = simulator.requests().stream().filter(CbcSimulator.Request::acknowledged)
                 .filter(r -> ids.contains(r.identifier()))
                 .collect(Collectors.groupingBy(CbcSimulator.Request::identifier, Collectors.counting()));
-        return new Outcome(ids, acks, watch.receivesPerMessage(), rows.stream().map(r -> (String) r.get("status")).toList());
+        // only this scenario's tasks: other tests' broadcasts may still be on the same queue
+        List<String> events = jdbc.queryForList("SELECT id::text FROM broadcast_event WHERE service_id = ?", String.class, flow.service);
+        Map<String, Long> receives = watch.receives().stream().filter(r -> events.stream().anyMatch(e -> r.body().contains(e)))
+                .collect(Collectors.groupingBy(BroadcastQueueWatch.Receive::messageId, Collectors.counting()));
+        return new Outcome(ids, acks, receives, rows.stream().map(r -> (String) r.get("status")).toList());
     }
 
     public static void waitFor(BooleanSupplier condition, Duration timeout) {
