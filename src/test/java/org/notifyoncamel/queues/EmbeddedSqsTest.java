@@ -3,6 +3,11 @@ package org.notifyoncamel.queues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.support.IntegrationTest;
@@ -23,8 +28,14 @@ class EmbeddedSqsTest {
     @Autowired
     Queues queues;
 
+    @Autowired
+    CamelContext camel;
+
     @Test
     void aMessagePutOnEachQueueComesBack() {
+        // a queue that a running route consumes gives its messages to that route; its own tests cover the round trip
+        Set<String> consumed = camel.getRoutes().stream().map(r -> r.getEndpoint()).filter(Sqs2Endpoint.class::isInstance)
+                .map(e -> ((Sqs2Endpoint) e).getConfiguration().getQueueName()).collect(Collectors.toSet());
         for (String queue : QueueNames.ALL) {
             String url = queues.url(queue);
             assertThat(url).contains(queues.name(queue));
@@ -32,6 +43,9 @@ class EmbeddedSqsTest {
                     .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT).build()).attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT);
             assertThat(visibility).as(queue).isEqualTo("310");
 
+            if (consumed.contains(queues.name(queue))) {
+                continue;
+            }
             String body = "{\"queue\":\"" + queue + "\"}";
             sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
             List<Message> received = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(2).maxNumberOfMessages(10)).messages();
