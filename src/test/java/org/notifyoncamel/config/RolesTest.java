@@ -48,6 +48,22 @@ class RolesTest {
     }
 
     @Test
+    void routeIdsAreUniqueAcrossRouteFiles() throws IOException {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("^\\s*(?:-\\s+)?(?:routeId|id):\\s*([A-Za-z0-9-]+)\\s*$");
+        for (String file : routeFiles()) {
+            for (String line : Files.readAllLines(Path.of("routes", file))) {
+                var matcher = id.matcher(line);
+                if (matcher.matches()) {
+                    String previous = seen.put(matcher.group(1), file);
+                    assertThat(previous).as("route id " + matcher.group(1) + " in " + file + " and " + previous).isNull();
+                }
+            }
+        }
+        assertThat(seen).isNotEmpty();
+    }
+
+    @Test
     void theApiRoleLoadsNoQueueConsumers() throws IOException {
         String api = roles().get("api");
         for (String file : routeFiles()) {
