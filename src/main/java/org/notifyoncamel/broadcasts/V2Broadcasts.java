@@ -31,6 +31,14 @@ public class V2Broadcasts {
         this.mapper = mapper;
     }
 
+    /** The route's step: the caller authenticated by {@code apiKeyAuth}, the raw Content-Type and body. */
+    public HttpResult post(@org.apache.camel.ExchangeProperty(org.notifyoncamel.auth.ApiKeyAuthenticator.AUTHENTICATED)
+                           org.notifyoncamel.auth.ApiKeyAuthenticator.Authenticated caller,
+                           @org.apache.camel.Header("Content-Type") String contentType,
+                           @org.apache.camel.Body byte[] body) {
+        return create(caller.serviceId(), caller.key().id(), contentType, body);
+    }
+
     /**
      * @param serviceId   the authenticated service
      * @param apiKeyId    the API key that signed the request

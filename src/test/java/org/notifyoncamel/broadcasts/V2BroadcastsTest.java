@@ -15,9 +15,49 @@ import org.notifyoncamel.support.BroadcastTestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The POST /v2/broadcast handler without its route (the API-key authentication wires it later). */
+/** POST /v2/broadcast: the handler, and the route over HTTP with an API-key JWT. */
 @BroadcastIntegrationTest
 class V2BroadcastsTest {
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    org.notifyoncamel.crypto.SecretCipher cipher;
+
+    private java.net.http.HttpResponse<String> postOverHttp(UUID service, String secret, String contentType, String body) throws Exception {
+        String token = org.notifyoncamel.support.Http.apiToken(service.toString(), secret, System.currentTimeMillis() / 1000);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/v2/broadcast"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theRouteAuthenticatesWithAnApiKeyAndStoresTheBroadcast() throws Exception {
+        BroadcastTestData data = new BroadcastTestData(jdbc);
+        UUID user = data.user();
+        UUID service = data.service(user, false);
+        String secret = UUID.randomUUID().toString();
+        UUID keyId = UUID.randomUUID();
+        jdbc.update("INSERT INTO api_keys (id, name, secret, service_id, key_type, created_at, created_by_id, version) VALUES (?, ?, ?, ?, 'normal', now(), ?, 1)",
+                keyId, "cap key " + keyId, cipher.encrypt(secret), service, user);
+        String xml = CapBroadcastsTest.cap("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                CapBroadcastsTest.info("Met", "A severe flood warning", CapBroadcastsTest.area("River Steeping", CapBroadcastsTest.POLYGON)));
+
+        var created = postOverHttp(service, secret, "application/cap+xml", xml);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"status\":\"pending-approval\"");
+        assertThat(jdbc.queryForObject("SELECT api_key_id FROM broadcast_message WHERE service_id = ?", UUID.class, service)).isEqualTo(keyId);
+
+        var wrongType = postOverHttp(service, secret, "application/json", xml);
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(wrongType.body()).contains("BadRequestError");
+
+        var badToken = postOverHttp(service, UUID.randomUUID().toString(), "application/cap+xml", xml);
+        assertThat(badToken.statusCode()).isEqualTo(403);
+        assertThat(badToken.body()).contains("Invalid token: API key not found");
+    }
 
     @Autowired
     V2Broadcasts v2;
