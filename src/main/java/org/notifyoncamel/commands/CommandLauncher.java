@@ -27,6 +27,11 @@ public final class CommandLauncher {
         app.setWebApplicationType(WebApplicationType.NONE);
         // a command runs no routes and serves no HTTP, whatever NOTIFY_APP_NAME says
         System.setProperty("notify.app-name", "command");
+        // nor does it start the embedded SQS server (a running `make run` owns its port) or chatter in the log
+        System.setProperty("notify.sqs.embedded", "false");
+        System.setProperty("notify.sqs.create-queues", "false");
+        System.setProperty("notify.metrics.queue-depth-interval-seconds", "0");
+        System.setProperty("logging.level.root", System.getProperty("logging.level.root", "WARN"));
         app.setDefaultProperties(Map.of("spring.main.log-startup-info", "false"));
         try (ConfigurableApplicationContext context = app.run()) {
             Map<String, NotifyCommand> commands = context.getBeansOfType(NotifyCommand.class);

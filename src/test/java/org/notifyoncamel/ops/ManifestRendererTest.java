@@ -79,12 +79,32 @@ class ManifestRendererTest {
             Map<String, Object> broadcasts = env(app("notify-delivery-worker-broadcasts", environment));
             assertThat(broadcasts).containsEntry("NOTIFY_QUEUES_BROADCAST_TASKS_MAX_MESSAGES_PER_POLL", 1)
                     .containsEntry("NOTIFY_QUEUES_BROADCAST_TASKS_VISIBILITY_TIMEOUT", 310)
-                    .containsEntry("NOTIFY_BROADCASTS_REDELIVERY_MAXIMUM_DELAY_MS", 240000);
+                    .containsEntry("NOTIFY_BROADCASTS_MAXIMUM_REDELIVERY_DELAY", 240000);
             assertThat((Integer) broadcasts.get("NOTIFY_QUEUES_BROADCAST_TASKS_CONCURRENT_CONSUMERS")).isGreaterThanOrEqualTo(4);
             // and no other app carries broadcast consumer settings it would never use
             for (String other : APPS) {
                 if (!other.equals("notify-delivery-worker-broadcasts")) {
                     assertThat(env(app(other, environment)).keySet()).noneMatch(k -> k.startsWith("NOTIFY_QUEUES_BROADCAST_TASKS"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Every NOTIFY_* setting the manifest gives an app names a property that application.yml defines
+     * (Spring maps NOTIFY_QUEUES_BROADCAST_TASKS_MAX_MESSAGES_PER_POLL to
+     * notify.queues.broadcast-tasks.max-messages-per-poll), so a mistyped or stale name fails here.
+     */
+    @Test
+    void everyNotifySettingInTheManifestIsAPropertyTheAppReads() throws Exception {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new FileSystemResource("src/main/resources/application.yml"));
+        Set<String> envForms = yaml.getObject().stringPropertyNames().stream()
+                .map(p -> p.replace('.', '_').replace('-', '_').toUpperCase()).collect(Collectors.toSet());
+        for (String cfApp : APPS) {
+            for (String name : env(app(cfApp, "production")).keySet()) {
+                if (name.startsWith("NOTIFY_QUEUES_") || name.startsWith("NOTIFY_BROADCASTS_")) {
+                    assertThat(envForms).as(name + " of " + cfApp + " is not a property of application.yml").contains(name);
                 }
             }
         }
