@@ -11,11 +11,11 @@ public record ReceiptResult(List<String> callbacks, RetryMessage retry) {
         return new ReceiptResult(List.of(), null);
     }
 
-    public static ReceiptResult callbacks(List<String> callbacks) {
+    public static ReceiptResult withCallbacks(List<String> callbacks) {
         return new ReceiptResult(callbacks, null);
     }
 
-    public static ReceiptResult retry(RetryMessage retry) {
+    public static ReceiptResult retryLater(RetryMessage retry) {
         return new ReceiptResult(List.of(), retry);
     }
 }

@@ -73,7 +73,7 @@ public class SesReceipts {
                     LOG.info("SES callback: notification {} is {}", id, status);
                     callbacks.deliveryStatusTask(id).ifPresent(tasks::add);
                 }
-                return ReceiptResult.callbacks(tasks);
+                return ReceiptResult.withCallbacks(tasks);
             }
             case "Complaint" -> {
                 Optional<ReceiptStore.Sent> sent = store.findByReference(reference);
@@ -86,7 +86,7 @@ public class SesReceipts {
                         complaint.path("complaintFeedbackType").asText(null), date);
                 LOG.info("SES complaint {} recorded for notification {}", complaintId, sent.get().id());
                 String recipient = complaint.path("complainedRecipients").path(0).path("emailAddress").asText(null);
-                return ReceiptResult.callbacks(callbacks.complaintTask(sent.get().id(), complaintId, recipient,
+                return ReceiptResult.withCallbacks(callbacks.complaintTask(sent.get().id(), complaintId, recipient,
                         Timestamps.iso(date)).map(List::of).orElse(List.of()));
             }
             default -> {
@@ -100,7 +100,7 @@ public class SesReceipts {
         Optional<Instant> sentAt = parseInstant(message.path("mail").path("timestamp").asText(null));
         if (sentAt.isPresent() && sentAt.get().isAfter(now.minus(YOUNG))) {
             LOG.info("SES receipt for reference {} before its notification is visible: retry in {} s", reference, notFoundDelay);
-            return ReceiptResult.retry(new RetryMessage(task.retryMessage(mapper, Task.SES_RECEIPT), notFoundDelay));
+            return ReceiptResult.retryLater(new RetryMessage(task.retryMessage(mapper, Task.SES_RECEIPT), notFoundDelay));
         }
         LOG.warn("SES receipt for unknown reference {} dropped", reference);
         return ReceiptResult.done();

@@ -1,7 +1,5 @@
 package org.notifyoncamel.receipts;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +48,8 @@ public class SmsReceiptRequests {
     }
 
     /** Firetext: a form body; {@code status} and {@code reference} are required, {@code code} is the detail. */
-    public String firetext(@Body byte[] body) {
-        Map<String, String> fields = form(body == null ? "" : new String(body, StandardCharsets.UTF_8));
+    public String firetext(@Body Object body) {
+        Map<String, String> fields = FormBodies.read(body);
         validate("Firetext", fields, "status", "reference");
         return task(fields.get("status"), fields.get("reference"), "Firetext", fields.get("code"));
     }
@@ -94,19 +92,5 @@ public class SmsReceiptRequests {
             return value.asBoolean() ? "True" : "False";
         }
         return value.toString();
-    }
-
-    static Map<String, String> form(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            fields.putIfAbsent(key, value);
-        }
-        return fields;
     }
 }

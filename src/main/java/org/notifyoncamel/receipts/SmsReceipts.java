@@ -76,7 +76,7 @@ public class SmsReceipts {
                     return ReceiptResult.done();
                 }
                 LOG.info("{} callback for notification {} that is not visible yet: retry in {} s", clientName, id.get(), notFoundDelay);
-                return ReceiptResult.retry(new RetryMessage(task.retryMessage(mapper, Task.SMS_RECEIPT), notFoundDelay));
+                return ReceiptResult.retryLater(new RetryMessage(task.retryMessage(mapper, Task.SMS_RECEIPT), notFoundDelay));
             }
             case DUPLICATE -> {
                 LOG.warn("{} callback for notification {} already {}: duplicate ignored", clientName, id.get(), update.status());
@@ -95,6 +95,6 @@ public class SmsReceipts {
         if ("pending".equals(update.status())) {
             return ReceiptResult.done();
         }
-        return ReceiptResult.callbacks(callbacks.deliveryStatusTask(id.get()).map(List::of).orElse(List.of()));
+        return ReceiptResult.withCallbacks(callbacks.deliveryStatusTask(id.get()).map(List::of).orElse(List.of()));
     }
 }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.notifyoncamel.receipts.FormBodies;
 import org.notifyoncamel.receipts.SesNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,8 +105,8 @@ public class ProviderSimulators implements DisposableBean {
         later(() -> post("/notifications/sms/mmg", "application/json", receipt.toString()));
     }
 
-    public void firetext(@Body byte[] body, Exchange exchange) throws Exception {
-        Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+    public void firetext(@Body Object body, Exchange exchange) throws Exception {
+        Map<String, String> form = FormBodies.read(body);
         String reference = form.getOrDefault("reference", "");
         String to = form.getOrDefault("to", "");
         if (failed("firetext", exchange, "application/json", "{\"code\": 1, \"description\": \"Internal error\"}")) {
@@ -124,8 +125,8 @@ public class ProviderSimulators implements DisposableBean {
     }
 
     /** The SES Query API as the AWS SDK speaks it: SendRawEmail (and SendEmail) with an XML answer. */
-    public void ses(@Body byte[] body, Exchange exchange) throws Exception {
-        Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+    public void ses(@Body Object body, Exchange exchange) throws Exception {
+        Map<String, String> form = FormBodies.read(body);
         String action = form.getOrDefault("Action", "");
         if (!action.equals("SendRawEmail") && !action.equals("SendEmail")) {
             respond(exchange, 400, "text/xml", sesError("InvalidAction", "Unsupported action " + action));
@@ -241,19 +242,6 @@ public class ProviderSimulators implements DisposableBean {
 
     private static String enc(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            fields.putIfAbsent(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return fields;
     }
 
     @Override
