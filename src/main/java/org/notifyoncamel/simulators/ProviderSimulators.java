@@ -195,8 +195,11 @@ public class ProviderSimulators implements DisposableBean {
         return "delivered";
     }
 
-    private void count(String provider, String id) {
+    private void count(String provider, String id) throws InterruptedException {
         sends.computeIfAbsent(provider + ":" + id, k -> new AtomicInteger()).incrementAndGet();
+        if (settings.responseDelayMs() > 0) {
+            Thread.sleep(settings.responseDelayMs());
+        }
     }
 
     private void later(Runnable receipt) {

@@ -22,9 +22,10 @@ public class SimulatorSettings {
     private volatile int permanentFailurePercent;
     private volatile int temporaryFailurePercent;
     private volatile long timeoutMs;
+    private volatile long responseDelayMs;
 
     record Defaults(long latencyMs, int mmgError, int mmgTimeout, int firetextError, int firetextTimeout, int sesError,
-                    int sesTimeout, int permanent, int temporary, long timeoutMs) {
+                    int sesTimeout, int permanent, int temporary, long timeoutMs, long responseDelayMs) {
     }
 
     public SimulatorSettings(@Value("${notify.simulators.latency-ms}") long latencyMs,
@@ -36,9 +37,10 @@ public class SimulatorSettings {
                              @Value("${notify.simulators.ses-timeout-percent}") int sesTimeout,
                              @Value("${notify.simulators.permanent-failure-percent}") int permanent,
                              @Value("${notify.simulators.temporary-failure-percent}") int temporary,
-                             @Value("${notify.simulators.timeout-ms}") long timeoutMs) {
+                             @Value("${notify.simulators.timeout-ms}") long timeoutMs,
+                             @Value("${notify.simulators.response-delay-ms}") long responseDelayMs) {
         this.defaults = new Defaults(latencyMs, mmgError, mmgTimeout, firetextError, firetextTimeout, sesError, sesTimeout,
-                permanent, temporary, timeoutMs);
+                permanent, temporary, timeoutMs, responseDelayMs);
         reset();
     }
 
@@ -53,6 +55,7 @@ public class SimulatorSettings {
         permanentFailurePercent = defaults.permanent();
         temporaryFailurePercent = defaults.temporary();
         timeoutMs = defaults.timeoutMs();
+        responseDelayMs = defaults.responseDelayMs();
     }
 
     public int errorPercent(String provider) {
@@ -117,5 +120,14 @@ public class SimulatorSettings {
 
     public void setTimeoutMs(long timeoutMs) {
         this.timeoutMs = timeoutMs;
+    }
+
+    /** How long an accepted send takes to answer (a slow but working provider). */
+    public long responseDelayMs() {
+        return responseDelayMs;
+    }
+
+    public void setResponseDelayMs(long responseDelayMs) {
+        this.responseDelayMs = responseDelayMs;
     }
 }
