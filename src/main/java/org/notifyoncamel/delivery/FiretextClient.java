@@ -63,7 +63,7 @@ public class FiretextClient {
         if (code == null) {
             throw new ProviderException(NAME, response.statusCode(), "response has no code");
         }
-        if (!code.isNumber() || code.asInt() != 0 || code.asDouble() != 0) {
+        if (!code.isNumber() || code.asDouble() != 0) {
             throw new ProviderException(NAME, response.statusCode(), "code " + code + ": "
                     + SmsHttp.shorten(json.path("description").asText("")));
         }
