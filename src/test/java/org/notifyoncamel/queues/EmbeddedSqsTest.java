@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +25,26 @@ class EmbeddedSqsTest {
     @Autowired
     Queues queues;
 
+    @Autowired
+    CamelContext camel;
+
     @Test
-    void aMessagePutOnEachQueueComesBack() {
+    void aMessagePutOnEachQueueComesBack() throws Exception {
+        // the workers' consumers would take the messages first: stop them while this test reads the queues
+        List<String> consumers = camel.getRoutes().stream().map(Route::getRouteId).filter(id -> id.startsWith("consume-")).toList();
+        for (String consumer : consumers) {
+            camel.getRouteController().stopRoute(consumer);
+        }
+        try {
+            putAndReceiveOnEachQueue();
+        } finally {
+            for (String consumer : consumers) {
+                camel.getRouteController().startRoute(consumer);
+            }
+        }
+    }
+
+    private void putAndReceiveOnEachQueue() {
         for (String queue : QueueNames.ALL) {
             String url = queues.url(queue);
             assertThat(url).contains(queues.name(queue));
