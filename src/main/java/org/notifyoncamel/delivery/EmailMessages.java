@@ -1,0 +1,49 @@
+package org.notifyoncamel.delivery;
+
+import java.io.UnsupportedEncodingException;
+import java.util.Properties;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+/**
+ * Builds the MIME message handed to camel-aws2-ses (sent with SendRawEmail): multipart/alternative
+ * with the plain text and the HTML body, From with the service's name, Reply-To when the
+ * notification has one. Sets the SES source and destination headers.
+ */
+@Component("emailMessages")
+public class EmailMessages {
+
+    private final Session session = Session.getInstance(new Properties());
+
+    public MimeMessage mime(@Body EmailSend email, Exchange exchange) throws MessagingException, UnsupportedEncodingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(email.fromAddress(), email.fromName(), "UTF-8"));
+        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(email.to()));
+        if (email.replyTo() != null) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(email.replyTo())});
+        }
+        message.setSubject(email.subject(), "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(email.textBody(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(email.htmlBody(), "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        message.setHeader("X-Notify-Notification-Id", email.notificationId().toString());
+        message.saveChanges();
+        exchange.getIn().setHeader("CamelAwsSesFrom", email.fromAddress());
+        exchange.getIn().setHeader("CamelAwsSesTo", email.to());
+        return message;
+    }
+}

@@ -1,0 +1,9 @@
+package org.notifyoncamel.delivery;
+
+/** A queue message that can never be processed (not JSON, missing its arguments): logged and dropped. */
+public class InvalidTaskException extends RuntimeException {
+
+    public InvalidTaskException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,15 @@
+package org.notifyoncamel.delivery;
+
+import java.util.UUID;
+
+/**
+ * A research-mode or test-key notification, already marked as sent by {@code provider} without
+ * calling it; its receipt is simulated (workers.md 2.8).
+ */
+public record SimulatedSend(UUID notificationId, String type, String provider, String to, String reference) {
+
+    @Override
+    public String toString() {
+        return "SimulatedSend[" + notificationId + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package org.notifyoncamel.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.notifyoncamel.callbacks.DeliveryStatusCallbacks;
+import org.notifyoncamel.common.Timestamps;
+import org.notifyoncamel.delivery.DeliveryStore;
+import org.notifyoncamel.delivery.SaveApiNotifications.DeliverTask;
+import org.notifyoncamel.queues.QueueNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The scheduled jobs of the delivery pipeline (workers.md 6): the nightly timeout of notifications
+ * that never finished, and the replay of notifications still {@code created} after an hour.
+ */
+@Component("notificationSchedules")
+public class NotificationSchedules {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationSchedules.class);
+    private static final int REPLAY_BATCH = 10_000;
+
+    private final DeliveryStore store;
+    private final DeliveryStatusCallbacks callbacks;
+    private final ObjectMapper mapper;
+    private final Duration timeoutAfter;
+    private final Duration replayAfter;
+    private final Duration replayQuiet;
+
+    public NotificationSchedules(DeliveryStore store, DeliveryStatusCallbacks callbacks, ObjectMapper mapper,
+                                 @Value("${notify.delivery.timeout-after-seconds}") long timeoutAfter,
+                                 @Value("${notify.delivery.replay-after-seconds}") long replayAfter,
+                                 @Value("${notify.delivery.replay-quiet-seconds}") long replayQuiet) {
+        this.store = store;
+        this.callbacks = callbacks;
+        this.mapper = mapper;
+        this.timeoutAfter = Duration.ofSeconds(timeoutAfter);
+        this.replayAfter = Duration.ofSeconds(replayAfter);
+        this.replayQuiet = Duration.ofSeconds(replayQuiet);
+    }
+
+    /**
+     * timeout-sending-notifications: created becomes technical-failure, sending/pending becomes
+     * temporary-failure, after {@code timeout-after-seconds}. Returns the delivery-status callbacks to send.
+     */
+    public List<String> timeOut() {
+        Instant now = Timestamps.now();
+        List<DeliveryStore.TimedOut> timedOut = store.timeOut(now.minus(timeoutAfter), now);
+        List<String> tasks = new ArrayList<>();
+        long technical = 0;
+        for (DeliveryStore.TimedOut t : timedOut) {
+            if ("technical-failure".equals(t.status())) {
+                technical++;
+            }
+            callbacks.deliveryStatusTask(t.id()).ifPresent(tasks::add);
+        }
+        if (technical > 0) {
+            LOG.error("{} notifications were still created after {} and are now technical-failure", technical, timeoutAfter);
+        }
+        LOG.info("timeout-sending-notifications: {} notifications timed out", timedOut.size());
+        return tasks;
+    }
+
+    /**
+     * replay-created-notifications: SMS and email still created after {@code replay-after-seconds}
+     * (or whose claim was abandoned) get a new deliver task, unless a failed attempt within
+     * {@code replay-quiet-seconds} shows that a retry is already on its way.
+     */
+    public List<DeliverTask> replay() {
+        Instant now = Timestamps.now();
+        List<DeliverTask> tasks = new ArrayList<>();
+        for (DeliveryStore.Replay r : store.replayable(now.minus(replayAfter), now.minus(replayQuiet), REPLAY_BATCH)) {
+            String queue = r.simulated() ? QueueNames.RESEARCH_MODE : "email".equals(r.type()) ? QueueNames.SEND_EMAIL : QueueNames.SEND_SMS;
+            tasks.add(new DeliverTask(queue, mapper.createObjectNode().put("notification_id", r.id().toString()).toString()));
+        }
+        if (!tasks.isEmpty()) {
+            LOG.warn("replay-created-notifications: {} notifications sent to their queues again", tasks.size());
+        }
+        return tasks;
+    }
+}

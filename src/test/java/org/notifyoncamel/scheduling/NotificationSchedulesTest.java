@@ -1,0 +1,90 @@
+package org.notifyoncamel.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.simulators.ProviderSimulators;
+import org.notifyoncamel.support.CallbackServer;
+import org.notifyoncamel.support.DeliveryIntegrationTest;
+import org.notifyoncamel.support.DeliveryTestData;
+import org.notifyoncamel.support.Poll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The scheduled jobs, run through their routes: timeouts with callbacks, and replays that never double a retry chain. */
+@DeliveryIntegrationTest
+class NotificationSchedulesTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SecretCipher cipher;
+    @Autowired
+    ProducerTemplate camel;
+    @Autowired
+    ProviderSimulators providers;
+
+    DeliveryTestData data;
+    CallbackServer server;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data = new DeliveryTestData(jdbc, cipher);
+        server = new CallbackServer();
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    @Test
+    void notificationsStuckForThreeDaysTimeOutWithACallback() {
+        DeliveryTestData.Service service = data.service();
+        data.callbackApi(service, "delivery_status", server.url("/timeout"), "timeout-token-1234567890");
+        DeliveryTestData.Template template = data.smsTemplate(service, "Old");
+        Instant old = Instant.now().minus(Duration.ofDays(4));
+        UUID sending = data.notification(service, template, "07700900123", Map.of(), "normal", old, "sending");
+        UUID pending = data.notification(service, template, "07700900123", Map.of(), "normal", old, "pending");
+        UUID delivered = data.notification(service, template, "07700900123", Map.of(), "normal", old, "delivered");
+        UUID recent = data.notification(service, template, "07700900123", Map.of(), "normal", Instant.now(), "sending");
+
+        camel.sendBody("direct:timeout-sending-notifications", null);
+
+        assertThat(data.status(sending)).isEqualTo("temporary-failure");
+        assertThat(data.status(pending)).isEqualTo("temporary-failure");
+        assertThat(data.status(delivered)).isEqualTo("delivered");
+        assertThat(data.status(recent)).isEqualTo("sending");
+        Poll.until(Duration.ofSeconds(20), "timeout callbacks", () -> server.requestsFor(sending.toString()).size() == 1
+                && server.requestsFor(pending.toString()).size() == 1);
+        assertThat(server.requestsFor(sending.toString()).get(0).body().get("status").asText()).isEqualTo("temporary-failure");
+    }
+
+    @Test
+    void replayResendsOldCreatedNotificationsButNotOnesWithARetryPending() {
+        DeliveryTestData.Service service = data.service();
+        DeliveryTestData.Template template = data.smsTemplate(service, "Replayed");
+        Instant old = Instant.now().minus(Duration.ofHours(2));
+        UUID forgotten = data.notification(service, template, "07700900123", Map.of(), "normal", old, "created");
+        UUID retrying = data.notification(service, template, "07700900124", Map.of(), "normal", old, "created");
+        // a failed attempt a moment ago: its retry is on retry-tasks
+        jdbc.update("UPDATE notifications SET updated_at = now() AT TIME ZONE 'UTC' WHERE id = ?", retrying);
+        UUID young = data.notification(service, template, "07700900125", Map.of(), "normal", Instant.now(), "created");
+
+        camel.sendBody("direct:replay-created-notifications", null);
+
+        Poll.untilEquals(Duration.ofSeconds(20), "replayed notification delivered", "delivered", () -> data.status(forgotten));
+        assertThat(data.status(retrying)).isEqualTo("created");
+        assertThat(data.status(young)).isEqualTo("created");
+        assertThat(providers.sends("mmg", retrying.toString()) + providers.sends("firetext", retrying.toString())).isZero();
+    }
+}
