@@ -10,24 +10,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The role table: every route file belongs to a role besides "all", and roles resolve to route patterns. */
 class RolesTest {
 
     static Map<String, String> roles() {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new FileSystemResource("src/main/resources/application.yml"));
-        Properties properties = yaml.getObject();
-        return properties.stringPropertyNames().stream().filter(p -> p.startsWith("notify.roles."))
-                .collect(Collectors.toMap(p -> p.substring("notify.roles.".length()), properties::getProperty));
+        Map<String, String> properties = org.notifyoncamel.support.ApplicationYaml.baseProperties();
+        return properties.keySet().stream().filter(p -> p.startsWith("notify.roles."))
+                .collect(Collectors.toMap(p -> p.substring("notify.roles.".length()), properties::get));
     }
 
     static List<String> routeFiles() throws IOException {

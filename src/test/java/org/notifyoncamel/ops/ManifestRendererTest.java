@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.FileSystemResource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -47,10 +44,7 @@ class ManifestRendererTest {
     }
 
     static Set<String> roles() {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new FileSystemResource("src/main/resources/application.yml"));
-        Properties properties = yaml.getObject();
-        return properties.stringPropertyNames().stream().filter(p -> p.startsWith("notify.roles."))
+        return org.notifyoncamel.support.ApplicationYaml.baseProperties().keySet().stream().filter(p -> p.startsWith("notify.roles."))
                 .map(p -> p.substring("notify.roles.".length())).collect(Collectors.toSet());
     }
 
@@ -97,9 +91,7 @@ class ManifestRendererTest {
      */
     @Test
     void everyNotifySettingInTheManifestIsAPropertyTheAppReads() throws Exception {
-        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-        yaml.setResources(new FileSystemResource("src/main/resources/application.yml"));
-        Set<String> envForms = yaml.getObject().stringPropertyNames().stream()
+        Set<String> envForms = org.notifyoncamel.support.ApplicationYaml.baseProperties().keySet().stream()
                 .map(p -> p.replace('.', '_').replace('-', '_').toUpperCase()).collect(Collectors.toSet());
         for (String cfApp : APPS) {
             for (String name : env(app(cfApp, "production")).keySet()) {
