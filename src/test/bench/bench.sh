@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
-PORT=${BENCH_PORT:-6211}
-SQS_PORT=${BENCH_SQS_PORT:-9424}
+PORT=${BENCH_PORT:-6391}
+SQS_PORT=${BENCH_SQS_PORT:-9591}
 DB=${BENCH_DATABASE:-bench_notification_api}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx768m -XX:+UseParallelGC -Duser.timezone=UTC}
 MVN=${MVN:-mvn -B -q}

@@ -46,7 +46,7 @@ public class GroupCommitInserts {
     public GroupCommitInserts(NotificationStore store, PlatformTransactionManager transactionManager,
                               @Value("${notify.api.group-commit.writers:4}") int writers,
                               @Value("${notify.api.group-commit.max-rows:100}") int maxRows,
-                              @Value("${notify.api.group-commit.timeout-millis:30000}") long timeoutMillis) {
+                              @Value("${notify.api.group-commit.timeout-millis:60000}") long timeoutMillis) {
         this.store = store;
         this.transactions = new TransactionTemplate(transactionManager);
         this.maxRows = maxRows;
