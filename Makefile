@@ -6,7 +6,7 @@ PORT ?= 6011
 NOTIFY_APP_NAME ?= all
 JAVA_OPTS ?= -Xms256m -Xmx768m -XX:+UseParallelGC -Duser.timezone=UTC
 
-.PHONY: help run run-role test build clean command create-service services-up
+.PHONY: help run run-role test build clean command create-service services-up bench
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ run-role: services-up $(JAR) ## one role only, e.g. make run-role NOTIFY_APP_NAM
 
 test: services-up ## static checks (compiler warnings) and all tests against real PostgreSQL, Redis and ElasticMQ
 	$(MVN) verify
+
+bench: services-up ## benchmark on this machine (about 6 minutes): prints the table and writes it to docs/performance.md
+	JAVA_OPTS="$(JAVA_OPTS)" bash src/test/bench/bench.sh
 
 command: $(JAR) ## run a one-off command: make command ARGS="create-service --help"
 	java $(JAVA_OPTS) -jar $(JAR) command $(ARGS)

@@ -19,8 +19,8 @@ import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.http.HttpResult;
 import org.notifyoncamel.limits.DailyLimit;
 import org.notifyoncamel.limits.RateLimiter;
+import org.notifyoncamel.notifications.GroupCommitInserts;
 import org.notifyoncamel.notifications.NewNotification;
-import org.notifyoncamel.notifications.NotificationStore;
 import org.notifyoncamel.queues.QueueNames;
 import org.notifyoncamel.recipients.EmailAddresses;
 import org.notifyoncamel.recipients.InvalidRecipientException;
@@ -68,7 +68,7 @@ public class PostNotifications {
     private final DailyLimit dailyLimit;
     private final PhoneNumbers phoneNumbers;
     private final DocumentDownload documents;
-    private final NotificationStore store;
+    private final GroupCommitInserts store;
     private final SecretCipher cipher;
     private final PublicUrls urls;
     private final ObjectMapper mapper;
@@ -76,7 +76,7 @@ public class PostNotifications {
     private final Set<String> highVolumeServices;
 
     public PostNotifications(NotificationRequests requests, ServiceDataCache cache, RateLimiter rateLimiter, DailyLimit dailyLimit,
-                             PhoneNumbers phoneNumbers, DocumentDownload documents, NotificationStore store, SecretCipher cipher,
+                             PhoneNumbers phoneNumbers, DocumentDownload documents, GroupCommitInserts store, SecretCipher cipher,
                              PublicUrls urls, ObjectMapper mapper,
                              @Value("${notify.notify-email-domain}") String emailDomain,
                              @Value("${notify.high-volume-services}") String highVolumeServices) {

@@ -107,6 +107,28 @@ public class CbcSimulator {
         return HttpResult.ok(Map.of("result", "acknowledged", "identifier", payload.get("identifier").asText()));
     }
 
+    /**
+     * {@code POST /simulator/cbc/{proxy}/behaviour} with {@code {"down": true|false}}: takes a proxy down or brings it
+     * back at run time (the benchmark's failover measurement); answers the proxy's behaviour now.
+     */
+    public HttpResult control(@Header("proxy") String proxy, @Body byte[] body) {
+        if (!enabled || !PROXIES.contains(proxy)) {
+            return new HttpResult(404, Map.of("error", "no such CBC proxy: " + proxy));
+        }
+        JsonNode request;
+        try {
+            request = mapper.readTree(body == null ? new byte[0] : body);
+        } catch (IOException e) {
+            request = null;
+        }
+        if (request == null || !request.path("down").isBoolean()) {
+            return new HttpResult(400, Map.of("error", "body must be {\"down\": true|false}"));
+        }
+        Behaviour now = behaviour(proxy).withDown(request.get("down").booleanValue());
+        behave(proxy, now);
+        return HttpResult.ok(Map.of("proxy", proxy, "down", now.down()));
+    }
+
     public void behave(String proxy, Behaviour behaviour) {
         behaviours.put(proxy, behaviour);
     }

@@ -37,23 +37,33 @@ public class NotificationStore {
         this.jdbc = jdbc;
     }
 
+    private static final String INSERT = "INSERT INTO notifications (id, \"to\", normalised_to, service_id, template_id, template_version, api_key_id, "
+            + "key_type, billable_units, notification_type, created_at, notification_status, client_reference, _personalisation, "
+            + "international, phone_prefix, rate_multiplier, reply_to_text, document_download_count, postage) VALUES "
+            + "(:id, :to, :normalisedTo, :serviceId, :templateId, :templateVersion, :apiKeyId, :keyType, 0, "
+            + "CAST(:notificationType AS notification_type), :createdAt, :status, :clientReference, :personalisation, "
+            + ":international, :phonePrefix, :rateMultiplier, :replyToText, :documentDownloadCount, :postage)";
+
     public void insert(NewNotification n) {
-        jdbc.update("INSERT INTO notifications (id, \"to\", normalised_to, service_id, template_id, template_version, api_key_id, "
-                + "key_type, billable_units, notification_type, created_at, notification_status, client_reference, _personalisation, "
-                + "international, phone_prefix, rate_multiplier, reply_to_text, document_download_count, postage) VALUES "
-                + "(:id, :to, :normalisedTo, :serviceId, :templateId, :templateVersion, :apiKeyId, :keyType, 0, "
-                + "CAST(:notificationType AS notification_type), :createdAt, :status, :clientReference, :personalisation, "
-                + ":international, :phonePrefix, :rateMultiplier, :replyToText, :documentDownloadCount, :postage)",
-                new MapSqlParameterSource()
-                        .addValue("id", n.id()).addValue("to", n.to()).addValue("normalisedTo", n.normalisedTo())
-                        .addValue("serviceId", n.serviceId()).addValue("templateId", n.templateId())
-                        .addValue("templateVersion", n.templateVersion()).addValue("apiKeyId", n.apiKeyId())
-                        .addValue("keyType", n.keyType()).addValue("notificationType", n.notificationType())
-                        .addValue("createdAt", Timestamps.toSql(n.createdAt())).addValue("status", n.status())
-                        .addValue("clientReference", n.clientReference()).addValue("personalisation", n.encryptedPersonalisation())
-                        .addValue("international", n.international()).addValue("phonePrefix", n.phonePrefix())
-                        .addValue("rateMultiplier", n.rateMultiplier()).addValue("replyToText", n.replyToText())
-                        .addValue("documentDownloadCount", n.documentDownloadCount()).addValue("postage", n.postage()));
+        jdbc.update(INSERT, params(n));
+    }
+
+    /** Several rows in one JDBC batch; the caller decides the transaction (one commit for all: GroupCommitInserts). */
+    public void insertAll(List<NewNotification> notifications) {
+        jdbc.batchUpdate(INSERT, notifications.stream().map(NotificationStore::params).toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource params(NewNotification n) {
+        return new MapSqlParameterSource()
+                .addValue("id", n.id()).addValue("to", n.to()).addValue("normalisedTo", n.normalisedTo())
+                .addValue("serviceId", n.serviceId()).addValue("templateId", n.templateId())
+                .addValue("templateVersion", n.templateVersion()).addValue("apiKeyId", n.apiKeyId())
+                .addValue("keyType", n.keyType()).addValue("notificationType", n.notificationType())
+                .addValue("createdAt", Timestamps.toSql(n.createdAt())).addValue("status", n.status())
+                .addValue("clientReference", n.clientReference()).addValue("personalisation", n.encryptedPersonalisation())
+                .addValue("international", n.international()).addValue("phonePrefix", n.phonePrefix())
+                .addValue("rateMultiplier", n.rateMultiplier()).addValue("replyToText", n.replyToText())
+                .addValue("documentDownloadCount", n.documentDownloadCount()).addValue("postage", n.postage());
     }
 
     /** A notification of the service, whatever key type sent it. */

@@ -11,7 +11,7 @@ import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Records every message the application sent to an SQS queue (queue name without the test prefix,
- * body), observed through Camel's events so consumers of those queues cannot race the assertion.
+ * body), through aws2-sqs endpoints or the public API's batched sender, observed through Camel's events so consumers of those queues cannot race the assertion.
  */
 public final class SentToQueues extends EventNotifierSupport {
 
@@ -46,6 +46,11 @@ public final class SentToQueues extends EventNotifierSupport {
             }
             sent.add(new Sent(queue, sentEvent.getExchange().getMessage().getBody(String.class),
                     sentEvent.getExchange().getException() != null));
+        } else if (event instanceof CamelEvent.ExchangeSentEvent sentEvent
+                && sentEvent.getEndpoint().getEndpointUri().startsWith("bean://sqsBatchSender")) {
+            // the public API's batched sends (queues.SqsBatchSender): the queue is the exchange property, without prefix
+            sent.add(new Sent(sentEvent.getExchange().getProperty("notifyQueue", String.class),
+                    sentEvent.getExchange().getMessage().getBody(String.class), sentEvent.getExchange().getException() != null));
         }
     }
 

@@ -1,0 +1,133 @@
+package org.notifyoncamel.notifications;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Group commit of accepted notifications (ADR 0071): request threads hand their row to
+ * {@code notify.api.group-commit.writers} writer threads, each of which takes whatever rows are waiting (up to
+ * {@code max-rows}) and inserts them in one transaction, so one commit (one WAL flush) serves many requests.
+ * Every caller returns only after the transaction holding its row has committed, so a 201 still means
+ * "stored". A failed group is retried row by row, so one bad row fails only its own request. Under light load
+ * a group is one row and nothing waits for company.
+ */
+@Component
+public class GroupCommitInserts {
+
+    private record Pending(NewNotification notification, CompletableFuture<Void> done) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitInserts.class);
+
+    private final NotificationStore store;
+    private final TransactionTemplate transactions;
+    private final int maxRows;
+    private final long timeoutMillis;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public GroupCommitInserts(NotificationStore store, PlatformTransactionManager transactionManager,
+                              @Value("${notify.api.group-commit.writers:4}") int writers,
+                              @Value("${notify.api.group-commit.max-rows:100}") int maxRows,
+                              @Value("${notify.api.group-commit.timeout-millis:60000}") long timeoutMillis) {
+        this.store = store;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.maxRows = maxRows;
+        this.timeoutMillis = timeoutMillis;
+        for (int i = 1; i <= writers; i++) {
+            Thread writer = new Thread(this::work, "notification-writer-" + i);
+            writer.setDaemon(true);
+            this.writers.add(writer);
+            writer.start();
+        }
+    }
+
+    /** Stores the row; returns once it is committed, or throws what the insert threw. */
+    public void insert(NewNotification notification) {
+        if (!running) {
+            store.insert(notification);
+            return;
+        }
+        Pending mine = new Pending(notification, new CompletableFuture<>());
+        queue.add(mine);
+        try {
+            mine.done().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("notification " + notification.id() + " not committed within " + timeoutMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the commit", e);
+        }
+    }
+
+    /** Stops taking new rows once the rows already handed over are written (graceful shutdown). */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread writer : writers) {
+            writer.interrupt();
+        }
+        for (Thread writer : writers) {
+            writer.join(10_000);
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            write(left);
+        }
+    }
+
+    private void work() {
+        List<Pending> group = new ArrayList<>(maxRows);
+        while (running) {
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(group, maxRows - 1);
+            write(group);
+            group = new ArrayList<>(maxRows);
+        }
+    }
+
+    private void write(List<Pending> group) {
+        try {
+            transactions.executeWithoutResult(status -> store.insertAll(group.stream().map(Pending::notification).toList()));
+            group.forEach(p -> p.done().complete(null));
+        } catch (RuntimeException groupFailed) {
+            LOG.warn("A group of {} notification rows failed ({}); inserting them one by one", group.size(),
+                    groupFailed.getClass().getSimpleName());
+            for (Pending p : group) {
+                try {
+                    store.insert(p.notification());
+                    p.done().complete(null);
+                } catch (RuntimeException e) {
+                    p.done().completeExceptionally(e);
+                }
+            }
+        }
+    }
+}
