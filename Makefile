@@ -53,3 +53,23 @@ generate-manifest: $(JAR) ## render manifest.yml.j2 for one app: make generate-m
 cf-push: $(JAR) ## push one app to the targeted CF space with a rolling deployment: make cf-push CF_APP=... ENVIRONMENT=...
 	@command -v cf >/dev/null || { echo "The Cloud Foundry CLI (cf) is not installed"; exit 1; }
 	cf push $(CF_APP) --strategy rolling -f <(java -jar $(JAR) generate-manifest $(CF_APP) $(ENVIRONMENT))
+
+.PHONY: purge-functional-test-data populate-annual-billing create-provider-rates list-routes insert-inbound-numbers
+purge-functional-test-data: $(JAR) ## delete functional-test users (email PREFIX...+<uuid>@...), their services and rows: make purge-functional-test-data PREFIX=notify-tests-preview
+	@test -n "$(PREFIX)" || { echo "PREFIX is required, e.g. make purge-functional-test-data PREFIX=notify-tests-preview"; exit 2; }
+	java $(JAVA_OPTS) -jar $(JAR) command purge-functional-test-data -u "$(PREFIX)"
+
+populate-annual-billing: $(JAR) ## free SMS allowance rows for a financial year: make populate-annual-billing YEAR=2024
+	@test -n "$(YEAR)" || { echo "YEAR is required, e.g. make populate-annual-billing YEAR=2024"; exit 2; }
+	java $(JAVA_OPTS) -jar $(JAR) command populate-annual-billing -y "$(YEAR)"
+
+create-provider-rates: $(JAR) ## a provider rate: make create-provider-rates PROVIDER=mmg COST=1.5 VALID_FROM=2021-04-01T00:00:00
+	@test -n "$(PROVIDER)" -a -n "$(COST)" -a -n "$(VALID_FROM)" || { echo "PROVIDER, COST and VALID_FROM are required"; exit 2; }
+	java $(JAVA_OPTS) -jar $(JAR) command create-provider-rates -p "$(PROVIDER)" -c "$(COST)" -d "$(VALID_FROM)"
+
+insert-inbound-numbers: $(JAR) ## load inbound SMS numbers, one per line: make insert-inbound-numbers FILE=numbers.txt
+	@test -n "$(FILE)" || { echo "FILE is required"; exit 2; }
+	java $(JAVA_OPTS) -jar $(JAR) command insert-inbound-numbers -f "$(FILE)"
+
+list-routes: $(JAR) ## every HTTP route and consuming route, for all roles or one: make list-routes [ROLE=api]
+	@java $(JAVA_OPTS) -jar $(JAR) command list-routes $(if $(ROLE),-r "$(ROLE)")

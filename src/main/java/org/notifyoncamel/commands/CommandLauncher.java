@@ -27,13 +27,27 @@ public final class CommandLauncher {
         app.setWebApplicationType(WebApplicationType.NONE);
         // a command runs no routes and serves no HTTP, whatever NOTIFY_APP_NAME says
         System.setProperty("notify.app-name", "command");
-        // nor does it start the embedded SQS server (a running `make run` owns its port) or chatter in the log
+        System.setProperty("camel.main.routes-collector-enabled", "false");
+        // nor starts its own embedded SQS (in development it uses the one `make run` serves) or creates queues
         System.setProperty("notify.sqs.embedded", "false");
         System.setProperty("notify.sqs.create-queues", "false");
         System.setProperty("notify.metrics.queue-depth-interval-seconds", "0");
-        System.setProperty("logging.level.root", System.getProperty("logging.level.root", "WARN"));
-        app.setDefaultProperties(Map.of("spring.main.log-startup-info", "false"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        if (System.getenv("SQS_ENDPOINT") == null) {
+            String port = System.getenv().getOrDefault("NOTIFY_SQS_EMBEDDED_PORT", "9324");
+            System.setProperty("notify.sqs.endpoint", "http://127.0.0.1:" + port);
+        }
+        // the command's own output is what the operator reads: start-up chatter only from warnings up
+        // (LOGGING_LEVEL_ROOT=INFO brings it back)
+        app.setDefaultProperties(Map.of("spring.main.log-startup-info", "false", "logging.level.root", "WARN",
+                "logging.level.org.apache.camel.spring.boot", "ERROR"));
+        ConfigurableApplicationContext started;
+        try {
+            started = app.run();
+        } catch (RuntimeException e) {
+            // Spring has logged why; the exit status says it (the caller exits the JVM)
+            return 1;
+        }
+        try (ConfigurableApplicationContext context = started) {
             Map<String, NotifyCommand> commands = context.getBeansOfType(NotifyCommand.class);
             NotifyCommand command = commands.values().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
             if (command == null) {

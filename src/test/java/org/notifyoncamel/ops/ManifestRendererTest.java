@@ -62,6 +62,8 @@ class ManifestRendererTest {
                         .containsEntry("NOTIFY_ENVIRONMENT", environment);
                 assertThat((Integer) app.get("instances")).isPositive();
                 assertThat(app.get("health-check-http-endpoint")).isEqualTo("/actuator/health/liveness");
+                assertThat(app.get("readiness-health-check-type")).isEqualTo("http");
+                assertThat(app.get("readiness-health-check-http-endpoint")).isEqualTo("/actuator/health/readiness");
                 assertThat(env(app).keySet()).noneMatch(k -> k.contains("SECRET") || k.contains("API_KEY"));
             }
         }
