@@ -78,6 +78,11 @@ class EndToEndTest {
                 assertThat(callback.body().get("reference").asText()).startsWith("e2e-");
             }
             assertThat(client.getNotificationById(text.getNotificationId().toString()).getBody()).isEqualTo("Hello Ada");
+
+            String metrics = Http.anonymous(port).get("/actuator/prometheus").body();
+            assertThat(metrics).contains("notify_notifications_accepted_total{").contains("notify_notifications_sent_total{")
+                    .containsPattern("notify_notifications_completed_total\\{.*status=\"delivered\".*type=\"email\"")
+                    .contains("routeId=\"email-provider-ses\"").contains("notify_queue_depth{");
             assertThat(jdbc.queryForObject("SELECT sent_by FROM notifications WHERE id = ?", String.class, text.getNotificationId()))
                     .isIn("mmg", "firetext");
             assertThat(jdbc.queryForObject("SELECT sent_by FROM notifications WHERE id = ?", String.class, mail.getNotificationId()))

@@ -225,8 +225,18 @@ public class PostNotifications {
     }
 
     public HttpResult respond(Exchange exchange) {
-        return HttpResult.created(exchange.getProperty(ACCEPTED, Accepted.class).response());
+        Accepted accepted = exchange.getProperty(ACCEPTED, Accepted.class);
+        metrics.accepted(accepted.notification().notificationType(), accepted.notification().keyType());
+        return HttpResult.created(accepted.response());
     }
+
+    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
+        this.metrics = metrics;
+    }
+
 
     private void accept(Exchange exchange, Authenticated caller, TemplateData template, NewNotification notification,
                         Map<String, Object> response, boolean simulated, String sendQueue, String saveQueue) {

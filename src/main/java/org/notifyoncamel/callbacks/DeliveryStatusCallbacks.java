@@ -123,6 +123,13 @@ public class DeliveryStatusCallbacks {
     }
 
     /** Sends one callback task. Returns the retry to publish, or null when done (delivered, refused or given up). */
+    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     public RetryMessage send(@Body Task task) {
         JsonNode snapshot;
         try {
@@ -158,6 +165,7 @@ public class DeliveryStatusCallbacks {
             LOG.info("{} for notification {} sent ({})", task.name(), id, status);
             return null;
         }
+        metrics.callbackFailed(status < 0 ? "connection_error" : status >= 500 ? "http_5xx" : "http_4xx");
         if (status >= 400 && status < 500) {
             LOG.warn("{} for notification {} refused with {}: not retried", task.name(), id, status);
             return null;

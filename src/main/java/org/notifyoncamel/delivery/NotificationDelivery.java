@@ -125,6 +125,7 @@ public class NotificationDelivery {
             LOG.warn("Notification {} was sent by {} after its claim had been taken over", send.notificationId(), provider);
         }
         LOG.info("Notification {} sent by {}", send.notificationId(), provider);
+        metrics.sent("sms", provider);
     }
 
     /** SES accepted the email: its MessageId is the reference that receipts carry. */
@@ -133,7 +134,16 @@ public class NotificationDelivery {
             LOG.warn("Notification {} was sent by ses after its claim had been taken over", send.notificationId());
         }
         LOG.info("Notification {} sent by ses", send.notificationId());
+        metrics.sent("email", SES);
     }
+
+    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
+        this.metrics = metrics;
+    }
+
 
     /** The fragment count of an SMS as it is (or would be) sent: its billable units. */
     public int smsFragments(DeliveryStore.Notification n) {

@@ -1,14 +1,14 @@
 package org.notifyoncamel.ops;
 
-import java.time.Duration;
-
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
+ * Provider request latency is Camel's own route timer of the provider routes
+ * ({@code camel_route_policy_seconds{routeId="sms-provider-mmg"|"sms-provider-firetext"|"email-provider-ses"}}).
+ *
  * Business metrics with snake_case names and low-cardinality labels (type, provider, status,
  * key type: never ids or recipients). Exposed at /actuator/prometheus beside Camel's route metrics.
  */
@@ -19,6 +19,11 @@ public class NotifyMetrics {
 
     public NotifyMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Metrics that go nowhere, for beans constructed outside Spring (unit tests). */
+    public static NotifyMetrics detached() {
+        return new NotifyMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     /** A notification accepted by the API (201). */
@@ -38,12 +43,6 @@ public class NotifyMetrics {
         Counter.builder("notify_notifications_completed_total").description("Notifications that reached a final status")
                 .tag("type", notificationType).tag("provider", provider == null ? "none" : provider).tag("status", status)
                 .register(registry).increment();
-    }
-
-    /** How long a provider took to answer a send, and whether it failed. */
-    public void providerRequest(String provider, Duration took, boolean failed) {
-        Timer.builder("notify_provider_request_seconds").description("Provider send requests")
-                .tag("provider", provider).tag("outcome", failed ? "error" : "ok").register(registry).record(took);
     }
 
     /** A service callback that failed (connection error or HTTP status). */

@@ -48,6 +48,13 @@ public class SesReceipts {
         this.notFoundDelay = notFoundDelay;
     }
 
+    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     public ReceiptResult process(@Body Task task) {
         JsonNode message = sesMessage(task);
         String type = message.path("notificationType").asText("");
@@ -71,6 +78,7 @@ public class SesReceipts {
                 List<String> tasks = new ArrayList<>();
                 for (UUID id : updated) {
                     LOG.info("SES callback: notification {} is {}", id, status);
+                    metrics.finalStatus("email", "ses", status);
                     callbacks.deliveryStatusTask(id).ifPresent(tasks::add);
                 }
                 return ReceiptResult.withCallbacks(tasks);
@@ -99,8 +107,9 @@ public class SesReceipts {
     private ReceiptResult notFound(Task task, JsonNode message, String reference, Instant now) {
         Optional<Instant> sentAt = parseInstant(message.path("mail").path("timestamp").asText(null));
         if (sentAt.isPresent() && sentAt.get().isAfter(now.minus(YOUNG))) {
-            LOG.info("SES receipt for reference {} before its notification is visible: retry in {} s", reference, notFoundDelay);
-            return ReceiptResult.retryLater(new RetryMessage(task.retryMessage(mapper, Task.SES_RECEIPT), notFoundDelay));
+            int delay = ReceiptResult.notFoundRetryDelay(task.retries(), notFoundDelay);
+            LOG.info("SES receipt for reference {} before its notification is visible: retry in {} s", reference, delay);
+            return ReceiptResult.retryLater(new RetryMessage(task.retryMessage(mapper, Task.SES_RECEIPT), delay));
         }
         LOG.warn("SES receipt for unknown reference {} dropped", reference);
         return ReceiptResult.done();

@@ -50,6 +50,13 @@ public class SmsReceipts {
         this.notFoundMaxRetries = notFoundMaxRetries;
     }
 
+    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     public ReceiptResult process(@Body Task task) {
         String clientName = task.text("client_name") == null ? "" : task.text("client_name");
         String status = task.text("status");
@@ -69,14 +76,18 @@ public class SmsReceipts {
             LOG.warn("{} failure code {} for notification {} is not a known Firetext code", clientName, detailed, id.get());
         }
         ReceiptStore.SmsUpdate update = store.updateSms(id.get(), mapped.get(), clientName.toLowerCase(Locale.ROOT), detailed);
+        if (update.outcome() == ReceiptStore.Outcome.UPDATED && !"pending".equals(mapped.get())) {
+            metrics.finalStatus("sms", clientName.toLowerCase(Locale.ROOT), mapped.get());
+        }
         switch (update.outcome()) {
             case NOT_FOUND -> {
                 if (task.retries() >= notFoundMaxRetries) {
                     LOG.warn("{} callback for unknown notification {} dropped after {} retries", clientName, id.get(), task.retries());
                     return ReceiptResult.done();
                 }
-                LOG.info("{} callback for notification {} that is not visible yet: retry in {} s", clientName, id.get(), notFoundDelay);
-                return ReceiptResult.retryLater(new RetryMessage(task.retryMessage(mapper, Task.SMS_RECEIPT), notFoundDelay));
+                int delay = ReceiptResult.notFoundRetryDelay(task.retries(), notFoundDelay);
+                LOG.info("{} callback for notification {} that is not visible yet: retry in {} s", clientName, id.get(), delay);
+                return ReceiptResult.retryLater(new RetryMessage(task.retryMessage(mapper, Task.SMS_RECEIPT), delay));
             }
             case DUPLICATE -> {
                 LOG.warn("{} callback for notification {} already {}: duplicate ignored", clientName, id.get(), update.status());

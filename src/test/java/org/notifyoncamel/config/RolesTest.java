@@ -58,6 +58,17 @@ class RolesTest {
         assertThat(seen).isNotEmpty();
     }
 
+    /** Two scheduler instances never run one job at once: every timer route takes the job's advisory lock. */
+    @Test
+    void everyScheduledRouteRunsOnOneInstanceAtATime() throws IOException {
+        for (String file : routeFiles()) {
+            String yaml = Files.readString(Path.of("routes", file));
+            long timers = java.util.regex.Pattern.compile("uri: \"?(scheduler|quartz|timer|cron):").matcher(yaml).results().count();
+            long locked = java.util.regex.Pattern.compile("routePolicy: \"#singleInstance\"").matcher(yaml).results().count();
+            assertThat(locked).as(file + ": timer routes without routePolicy #singleInstance").isEqualTo(timers);
+        }
+    }
+
     @Test
     void theApiRoleLoadsNoQueueConsumers() throws IOException {
         String api = roles().get("api");
