@@ -35,7 +35,7 @@ public class ApiSupport {
     static Map<String, Object> values(ObjectNode node) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (node != null) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 JsonNode value = e.getValue();
                 values.put(e.getKey(), value == null || value.isNull() ? null : value);
             });

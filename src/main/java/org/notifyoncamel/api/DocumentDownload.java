@@ -48,7 +48,7 @@ public class DocumentDownload {
     public static List<String> fileKeys(ObjectNode personalisation) {
         List<String> keys = new ArrayList<>();
         if (personalisation != null) {
-            Iterator<Map.Entry<String, JsonNode>> it = personalisation.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = personalisation.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue().isObject() && e.getValue().has("file")) {

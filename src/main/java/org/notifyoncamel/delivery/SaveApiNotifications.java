@@ -79,7 +79,7 @@ public class SaveApiNotifications {
         MapSqlParameterSource params = new MapSqlParameterSource();
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        notification.fields().forEachRemaining(field -> {
+        notification.properties().forEach(field -> {
             String column = "status".equals(field.getKey()) ? "notification_status" : field.getKey();
             Kind kind = COLUMNS.get(column);
             if (kind == null || params.hasValue(column)) {

@@ -40,7 +40,7 @@ public class SmsReceiptRequests {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         if (json != null && json.isObject()) {
-            json.fields().forEachRemaining(e -> fields.put(e.getKey(), text(e.getValue())));
+            json.properties().forEach(e -> fields.put(e.getKey(), text(e.getValue())));
         }
         validate("MMG", fields, "status", "CID");
         return task(fields.get("status"), fields.get("CID"), "MMG",
