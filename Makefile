@@ -29,7 +29,10 @@ run-role: services-up $(JAR) ## one role only, e.g. make run-role NOTIFY_APP_NAM
 	PORT=$(PORT) NOTIFY_APP_NAME=$(NOTIFY_APP_NAME) java $(JAVA_OPTS) -jar $(JAR)
 
 test: services-up ## static checks (compiler warnings) and all tests against real PostgreSQL, Redis and ElasticMQ
-	$(MVN) verify
+	@rm -rf target/surefire-reports; status=0; mvn -B -ntp verify || status=$$?; \
+	  cat target/surefire-reports/*.txt 2>/dev/null | awk -F'[ ,]+' '/^Tests run:/ { t += $$3; f += $$5 + $$7; s += $$9 } \
+	    END { printf "%d passed, %d failed, %d skipped\n", t - f - s, f, s }'; \
+	  exit $$status
 
 bench: services-up ## benchmark on this machine (about 6 minutes): prints the table and writes it to docs/performance.md
 	JAVA_OPTS="$(JAVA_OPTS)" bash src/test/bench/bench.sh
