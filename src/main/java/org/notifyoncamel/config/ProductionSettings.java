@@ -38,6 +38,10 @@ final class ProductionSettings {
         if (env.getProperty("notify.sqs.embedded", Boolean.class, false)) {
             problems.add("NOTIFY_SQS_EMBEDDED must be off in production (real SQS only)");
         }
+        String role = env.getProperty("notify.app-name", "all");
+        if (role.equals("all") || role.equals("simulators")) {
+            problems.add("NOTIFY_APP_NAME=" + role + " loads the provider simulators: production runs one role per app (api, delivery-worker-sender, ...)");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production: " + String.join("; ", problems));
         }

@@ -17,6 +17,7 @@ class ProductionSettingsTest {
         env.setProperty("DATABASE_URL", "postgres://notify:pw@db.internal:5432/notify");
         env.setProperty("notify.redis.enabled", "false");
         env.setProperty("notify.sqs.embedded", "false");
+        env.setProperty("notify.app-name", "api");
         return env;
     }
 
@@ -60,6 +61,13 @@ class ProductionSettingsTest {
         assertThatThrownBy(() -> new ProductionSettings(env).check())
                 .hasMessageContaining("REDIS_URL is required when REDIS_ENABLED is on")
                 .hasMessageContaining("NOTIFY_SQS_EMBEDDED must be off in production");
+    }
+
+    @Test
+    void theAllInOneRoleWithItsSimulatorsIsRefused() {
+        MockEnvironment env = production();
+        env.setProperty("notify.app-name", "all");
+        assertThatThrownBy(() -> new ProductionSettings(env).check()).hasMessageContaining("NOTIFY_APP_NAME=all loads the provider simulators");
     }
 
     @Test
