@@ -83,8 +83,8 @@ public class NotificationStatusFacts {
                         WHERE h.notification_type = ?::notification_type AND h.created_at >= ? AND h.created_at < ? AND h.key_type <> 'test'
                           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = h.id)
                     ) day_rows
-                    GROUP BY template_id, service_id, coalesce(job_id, ?::uuid), notification_type, key_type, coalesce(notification_status, 'created')""",
-                    Date.valueOf(day), NO_JOB, Timestamps.toSql(Timestamps.now()), type, start, end, type, start, end, NO_JOB);
+                    GROUP BY 2, 3, 4, 5, 6, 7""",
+                    Date.valueOf(day), NO_JOB, Timestamps.toSql(Timestamps.now()), type, start, end, type, start, end);
         });
         return written == null ? 0 : written;
     }
