@@ -57,7 +57,7 @@ cf-push: $(JAR) ## push one app to the targeted CF space with a rolling deployme
 	@command -v cf >/dev/null || { echo "The Cloud Foundry CLI (cf) is not installed"; exit 1; }
 	cf push $(CF_APP) --strategy rolling -f <(java -jar $(JAR) generate-manifest $(CF_APP) $(ENVIRONMENT))
 
-.PHONY: purge-functional-test-data populate-annual-billing create-provider-rates list-routes insert-inbound-numbers
+.PHONY: purge-functional-test-data populate-annual-billing create-provider-rates list-routes insert-inbound-numbers replay-service-callbacks rebuild-ft-billing-for-day migrate-data-to-ft-notification-status
 purge-functional-test-data: $(JAR) ## delete functional-test users (email PREFIX...+<uuid>@...), their services and rows: make purge-functional-test-data PREFIX=notify-tests-preview
 	@test -n "$(PREFIX)" || { echo "PREFIX is required, e.g. make purge-functional-test-data PREFIX=notify-tests-preview"; exit 2; }
 	java $(JAVA_OPTS) -jar $(JAR) command purge-functional-test-data -u "$(PREFIX)"
@@ -73,6 +73,18 @@ create-provider-rates: $(JAR) ## a provider rate: make create-provider-rates PRO
 insert-inbound-numbers: $(JAR) ## load inbound SMS numbers, one per line: make insert-inbound-numbers FILE=numbers.txt
 	@test -n "$(FILE)" || { echo "FILE is required"; exit 2; }
 	java $(JAVA_OPTS) -jar $(JAR) command insert-inbound-numbers -f "$(FILE)"
+
+replay-service-callbacks: $(JAR) ## send delivery-status callbacks again for client references in FILE: make replay-service-callbacks FILE=refs.txt SERVICE=<service id>
+	@test -n "$(FILE)" -a -n "$(SERVICE)" || { echo "FILE and SERVICE are required, e.g. make replay-service-callbacks FILE=refs.txt SERVICE=<service id>"; exit 2; }
+	java $(JAVA_OPTS) -jar $(JAR) command replay-service-callbacks -f "$(FILE)" -s "$(SERVICE)"
+
+rebuild-ft-billing-for-day: $(JAR) ## recompute ft_billing for a London day: make rebuild-ft-billing-for-day DAY=2024-05-01 [SERVICE=<service id>]
+	@test -n "$(DAY)" || { echo "DAY is required, e.g. make rebuild-ft-billing-for-day DAY=2024-05-01"; exit 2; }
+	java $(JAVA_OPTS) -jar $(JAR) command rebuild-ft-billing-for-day -d "$(DAY)" $(if $(SERVICE),-s "$(SERVICE)")
+
+migrate-data-to-ft-notification-status: $(JAR) ## rebuild ft_notification_status for days START..END: make migrate-data-to-ft-notification-status START=2024-05-01 END=2024-05-07 [TYPE=sms]
+	@test -n "$(START)" -a -n "$(END)" || { echo "START and END are required, e.g. make migrate-data-to-ft-notification-status START=2024-05-01 END=2024-05-07"; exit 2; }
+	java $(JAVA_OPTS) -jar $(JAR) command migrate-data-to-ft-notification-status -s "$(START)" -e "$(END)" $(if $(TYPE),-t "$(TYPE)")
 
 list-routes: $(JAR) ## every HTTP route and consuming route, for all roles or one: make list-routes [ROLE=api]
 	@java $(JAVA_OPTS) -jar $(JAR) command list-routes $(if $(ROLE),-r "$(ROLE)")
