@@ -69,9 +69,9 @@ class EndToEndTest {
             SendEmailResponse mail = client.sendEmail(email, "ada@example.com", Map.of("name", "Ada"), "e2e-email");
 
             for (UUID id : List.of(text.getNotificationId(), mail.getNotificationId())) {
-                Poll.untilEquals(Duration.ofSeconds(30), "status of " + id, "delivered",
+                Poll.untilEquals(Duration.ofSeconds(90), "status of " + id, "delivered",
                         () -> fetchStatus(client, id));
-                Poll.until(Duration.ofSeconds(30), "callback for " + id, () -> !callbacks.requestsFor(id.toString()).isEmpty());
+                Poll.until(Duration.ofSeconds(90), "callback for " + id, () -> !callbacks.requestsFor(id.toString()).isEmpty());
                 CallbackServer.Request callback = callbacks.requestsFor(id.toString()).get(0);
                 assertThat(callback.authorization()).isEqualTo("Bearer a-secret-bearer-token");
                 assertThat(callback.body().get("status").asText()).isEqualTo("delivered");

@@ -35,6 +35,8 @@ class EmbeddedSqsTest {
         for (String consumer : consumers) {
             camel.getRouteController().stopRoute(consumer);
         }
+        // a long poll already in flight when its route stopped may still take a message; let them end (test wait time 2 s)
+        Thread.sleep(3_000);
         try {
             putAndReceiveOnEachQueue();
         } finally {
