@@ -16,6 +16,7 @@ OUT=target/bench
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n1)
 started=$(date +%s)
+LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "== build"
 $MVN -DskipTests package
@@ -23,6 +24,13 @@ mkdir -p "$OUT"
 
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   echo "port $PORT is in use: set BENCH_PORT" >&2; exit 1
+fi
+
+# Notifications left undelivered by earlier (interrupted) runs would be re-sent by the replay job in the middle of
+# this run's measurements: the benchmark database is the benchmark's own, so they are marked failed first.
+if $PSQL -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+  $PSQL -d "$DB" -c "UPDATE notifications SET notification_status = 'technical-failure'
+    WHERE notification_status IN ('created', 'sending', 'pending')" 2>/dev/null || true
 fi
 
 echo "== start the application (port $PORT, database $DB, queue prefix bench-)"
@@ -74,7 +82,7 @@ trap - EXIT
 
 {
   echo "Measured $(date -u +%Y-%m-%dT%H:%M:%SZ) on commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'):"
-  echo "\`nproc\` $(nproc), memory $(free -g | awk '/^Mem:/ { print $2 " GiB" }'), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "\`nproc\` $(nproc), memory $(free -g | awk '/^Mem:/ { print $2 " GiB" }'), load average before the run: $LOADAVG_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "JAVA_OPTS: \`$JAVA_OPTS\`; whole \`make bench\`: $(( $(date +%s) - started )) s."
   echo
   cat "$OUT/table.md"

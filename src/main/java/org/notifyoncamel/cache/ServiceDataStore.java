@@ -33,32 +33,47 @@ public class ServiceDataStore {
         this.cipher = cipher;
     }
 
+    /**
+     * The service and everything the public API checks about it. The service row is read and its result set
+     * closed before the related rows are read, so a load holds one pooled connection at a time: queries run
+     * from inside a row mapper would hold a second connection while the first is still open, and a burst of
+     * concurrent loads could then take every connection of the pool and wait for each other until the pool's
+     * connection timeout (docs/adr/0072).
+     */
     public Optional<ServiceData> service(UUID serviceId) {
-        return jdbc.query("SELECT id, name, active, restricted, research_mode, message_limit, rate_limit, email_from, prefix_sms, "
-                + "contact_link FROM services WHERE id = ?", (rs, n) -> {
-                    List<String> phones = new ArrayList<>();
-                    List<String> emails = new ArrayList<>();
-                    jdbc.query("SELECT u.mobile_number, u.email_address FROM users u JOIN user_to_service us ON us.user_id = u.id "
-                            + "WHERE us.service_id = ?", r -> {
-                                phones.add(r.getString(1));
-                                emails.add(r.getString(2));
-                            }, serviceId);
-                    jdbc.query("SELECT recipient_type::text, recipient FROM service_whitelist WHERE service_id = ?", r -> {
-                        ("mobile".equals(r.getString(1)) ? phones : emails).add(r.getString(2));
-                    }, serviceId);
-                    return new ServiceData(
-                            rs.getObject("id", UUID.class), rs.getString("name"), rs.getBoolean("active"), rs.getBoolean("restricted"),
-                            rs.getBoolean("research_mode"), rs.getLong("message_limit"), rs.getInt("rate_limit"), rs.getString("email_from"),
-                            rs.getBoolean("prefix_sms"), rs.getString("contact_link"),
-                            new HashSet<>(jdbc.queryForList("SELECT permission FROM service_permissions WHERE service_id = ?", String.class, serviceId)),
-                            AllowedRecipients.of(phones, emails),
-                            jdbc.query("SELECT id, sms_sender, is_default, archived FROM service_sms_senders WHERE service_id = ? ORDER BY created_at",
-                                    (r, i) -> new ServiceData.SmsSender(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3), r.getBoolean(4)), serviceId),
-                            jdbc.query("SELECT id, email_address, is_default, archived FROM service_email_reply_to WHERE service_id = ? ORDER BY created_at",
-                                    (r, i) -> new ServiceData.ReplyTo(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3), r.getBoolean(4)), serviceId),
-                            jdbc.query("SELECT id, contact_block, is_default, archived FROM service_letter_contacts WHERE service_id = ? ORDER BY created_at",
-                                    (r, i) -> new ServiceData.LetterContact(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3), r.getBoolean(4)), serviceId));
-                }, serviceId).stream().findFirst();
+        record Row(UUID id, String name, boolean active, boolean restricted, boolean researchMode, long messageLimit, int rateLimit,
+                   String emailFrom, boolean prefixSms, String contactLink) {
+        }
+        Optional<Row> found = jdbc.query("SELECT id, name, active, restricted, research_mode, message_limit, rate_limit, email_from, "
+                + "prefix_sms, contact_link FROM services WHERE id = ?", (rs, n) -> new Row(
+                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getBoolean("active"), rs.getBoolean("restricted"),
+                        rs.getBoolean("research_mode"), rs.getLong("message_limit"), rs.getInt("rate_limit"), rs.getString("email_from"),
+                        rs.getBoolean("prefix_sms"), rs.getString("contact_link")), serviceId).stream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = found.get();
+        List<String> phones = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        jdbc.query("SELECT u.mobile_number, u.email_address FROM users u JOIN user_to_service us ON us.user_id = u.id "
+                + "WHERE us.service_id = ?", r -> {
+                    phones.add(r.getString(1));
+                    emails.add(r.getString(2));
+                }, serviceId);
+        jdbc.query("SELECT recipient_type::text, recipient FROM service_whitelist WHERE service_id = ?", r -> {
+            ("mobile".equals(r.getString(1)) ? phones : emails).add(r.getString(2));
+        }, serviceId);
+        return Optional.of(new ServiceData(row.id(), row.name(), row.active(), row.restricted(), row.researchMode(), row.messageLimit(),
+                row.rateLimit(), row.emailFrom(), row.prefixSms(), row.contactLink(),
+                new HashSet<>(jdbc.queryForList("SELECT permission FROM service_permissions WHERE service_id = ?", String.class, serviceId)),
+                AllowedRecipients.of(phones, emails),
+                jdbc.query("SELECT id, sms_sender, is_default, archived FROM service_sms_senders WHERE service_id = ? ORDER BY created_at",
+                        (r, i) -> new ServiceData.SmsSender(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3), r.getBoolean(4)), serviceId),
+                jdbc.query("SELECT id, email_address, is_default, archived FROM service_email_reply_to WHERE service_id = ? ORDER BY created_at",
+                        (r, i) -> new ServiceData.ReplyTo(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3), r.getBoolean(4)), serviceId),
+                jdbc.query("SELECT id, contact_block, is_default, archived FROM service_letter_contacts WHERE service_id = ? ORDER BY created_at",
+                        (r, i) -> new ServiceData.LetterContact(r.getObject(1, UUID.class), r.getString(2), r.getBoolean(3), r.getBoolean(4)),
+                        serviceId)));
     }
 
     /** Active keys and keys revoked within the last 7 days, oldest first. */

@@ -50,7 +50,7 @@ public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
         }
         if (env.getProperty("notify.sqs.embedded", Boolean.class, false)) {
             int port = env.getProperty("notify.sqs.embedded-port", Integer.class, 9324);
-            derived.put("notify.sqs.endpoint", EmbeddedSqs.start(port));
+            derived.put("notify.sqs.endpoint", EmbeddedSqs.startInBackground(port));
         }
     }
 

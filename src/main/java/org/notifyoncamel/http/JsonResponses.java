@@ -22,6 +22,10 @@ public class JsonResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonResponses.class);
 
+    /** The message of a 503 answered under overload (docs/adr/0073). */
+    public static final String OVERLOADED = "Notify is busy: the request was not accepted, try again shortly";
+    static final String RETRY_AFTER_SECONDS = "1";
+
     private final ObjectMapper mapper;
 
     public JsonResponses(ObjectMapper mapper) {
@@ -39,7 +43,13 @@ public class JsonResponses {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
         Throwable cause = unwrap(failure);
-        if (cause instanceof ApiError apiError) {
+        if (overloaded(failure)) {
+            LOG.warn("Overloaded in route {}: {}", exchange.getFromRouteId(), failure.toString());
+            boolean v2 = isPublicApi(message);
+            respond(message, 503, v2 ? v2Body(503, List.of(new ApiError.Entry("ServiceUnavailableError", OVERLOADED)))
+                    : adminBody(OVERLOADED));
+            message.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        } else if (cause instanceof ApiError apiError) {
             respond(message, apiError.status(), v2Body(apiError.status(), apiError.errors()));
         } else if (cause instanceof AdminError adminError) {
             respond(message, adminError.status(), adminBody(adminError.payload()));
@@ -143,6 +153,23 @@ public class JsonResponses {
         String path = message.getHeader(Exchange.HTTP_PATH, String.class);
         String uri = message.getHeader(Exchange.HTTP_URI, String.class);
         return (path != null && path.startsWith("/v2")) || (uri != null && uri.startsWith("/v2"));
+    }
+
+    /**
+     * Whether the failure is the application running out of capacity rather than a defect: our own
+     * {@link Overloaded}, or no database connection within the pool's timeout (nothing was written then).
+     */
+    static boolean overloaded(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Overloaded || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+                return true;
+            }
+            if (t instanceof ApiError || t instanceof AdminError) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable failure) {

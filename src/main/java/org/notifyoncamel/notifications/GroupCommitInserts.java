@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.notifyoncamel.http.Overloaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,11 @@ import jakarta.annotation.PreDestroy;
  * Every caller returns only after the transaction holding its row has committed, so a 201 still means
  * "stored". A failed group is retried row by row, so one bad row fails only its own request. Under light load
  * a group is one row and nothing waits for company.
+ * <p>
+ * Waits are bounded and never ambiguous (docs/adr/0073): at most {@code max-pending} rows wait for a writer
+ * (beyond that a request is refused at once with {@link Overloaded}, a 503); a row that no writer has taken
+ * within {@code timeout-millis} is withdrawn and refused the same way. A row a writer has taken is waited for
+ * until its transaction ends, so a 503 always means "not stored" and a 201 "stored".
  */
 @Component
 public class GroupCommitInserts {
@@ -39,15 +45,17 @@ public class GroupCommitInserts {
     private final TransactionTemplate transactions;
     private final int maxRows;
     private final long timeoutMillis;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
     public GroupCommitInserts(NotificationStore store, PlatformTransactionManager transactionManager,
                               @Value("${notify.api.group-commit.writers:4}") int writers,
                               @Value("${notify.api.group-commit.max-rows:100}") int maxRows,
-                              @Value("${notify.api.group-commit.timeout-millis:60000}") long timeoutMillis) {
+                              @Value("${notify.api.group-commit.timeout-millis:10000}") long timeoutMillis,
+                              @Value("${notify.api.group-commit.max-pending:2000}") int maxPending) {
         this.store = store;
+        this.queue = new LinkedBlockingQueue<>(maxPending);
         this.transactions = new TransactionTemplate(transactionManager);
         this.maxRows = maxRows;
         this.timeoutMillis = timeoutMillis;
@@ -66,16 +74,25 @@ public class GroupCommitInserts {
             return;
         }
         Pending mine = new Pending(notification, new CompletableFuture<>());
-        queue.add(mine);
+        if (!queue.offer(mine)) {
+            throw new Overloaded("notification rows waiting for a writer: " + queue.size() + "; " + notification.id() + " refused");
+        }
         try {
-            mine.done().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            try {
+                mine.done().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (queue.remove(mine)) {
+                    throw new Overloaded("notification " + notification.id() + " not taken by a writer within " + timeoutMillis
+                            + " ms; withdrawn, not stored", e);
+                }
+                // a writer has it: its transaction decides, and ends within the JDBC timeouts
+                mine.done().get();
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("notification " + notification.id() + " not committed within " + timeoutMillis + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the commit", e);

@@ -18,6 +18,7 @@ public final class EmbeddedSqs {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSqs.class);
     private static SQSRestServer server;
     private static String endpoint;
+    private static java.util.concurrent.CompletableFuture<String> starting;
 
     private EmbeddedSqs() {
     }
@@ -45,6 +46,42 @@ public final class EmbeddedSqs {
             actorSystem.terminate();
         }, "embedded-sqs-stop"));
         return endpoint;
+    }
+
+    /**
+     * Starts the server on a known port in the background and returns its endpoint at once, so the server's
+     * start (about 1-3 s of Pekko start-up) overlaps the Spring context's (ADR 0075). Callers that need the
+     * server call {@link #awaitStarted()} first. Port 0 (tests) starts synchronously, as the port is not known.
+     */
+    public static synchronized String startInBackground(int port) {
+        if (port == 0) {
+            return start(0);
+        }
+        if (endpoint == null && starting == null) {
+            starting = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<String> mine = starting;
+            Thread starter = new Thread(() -> {
+                try {
+                    mine.complete(start(port));
+                } catch (RuntimeException | Error e) {
+                    mine.completeExceptionally(e);
+                }
+            }, "embedded-sqs-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits until a server started by {@link #startInBackground} listens (at once if none is starting). */
+    public static void awaitStarted() {
+        java.util.concurrent.CompletableFuture<String> pending;
+        synchronized (EmbeddedSqs.class) {
+            pending = starting;
+        }
+        if (pending != null) {
+            pending.join();
+        }
     }
 
     public static synchronized String endpoint() {

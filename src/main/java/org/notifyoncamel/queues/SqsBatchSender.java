@@ -33,7 +33,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * {@code notify.queues.batching.max-delay-micros} after its first message (on a small sender pool). Every
  * caller waits for its own entry's result, so "queued before 201" still holds and a failed entry fails only
  * its own caller. Messages over {@code notify.queues.batching.max-batched-bytes} go alone with SendMessage,
- * so a batch never exceeds SQS's 256 KiB request limit.
+ * so a batch never exceeds SQS's 256 KiB request limit. Queues where a few tens of milliseconds do not matter
+ * ({@code notify.queues.batching.relaxed-queues}: the receipt queues, ADR 0074) wait
+ * {@code relaxed-max-delay-micros} for company instead, so their batches are fuller.
  */
 @Component("sqsBatchSender")
 public class SqsBatchSender {
@@ -54,6 +56,8 @@ public class SqsBatchSender {
     private final SqsClient sqs;
     private final Queues queues;
     private final long maxDelayMicros;
+    private final java.util.Set<String> relaxedQueues;
+    private final long relaxedMaxDelayMicros;
     private final int maxBatchedBytes;
     private final long timeoutMillis;
     private final ScheduledExecutorService timer;
@@ -64,10 +68,14 @@ public class SqsBatchSender {
                           @Value("${notify.queues.batching.max-delay-micros:3000}") long maxDelayMicros,
                           @Value("${notify.queues.batching.max-batched-bytes:24000}") int maxBatchedBytes,
                           @Value("${notify.queues.batching.timeout-millis:20000}") long timeoutMillis,
-                          @Value("${notify.queues.batching.sender-threads:8}") int senderThreads) {
+                          @Value("${notify.queues.batching.sender-threads:8}") int senderThreads,
+                          @Value("${notify.queues.batching.relaxed-queues:sms-callbacks,ses-callbacks}") java.util.Set<String> relaxedQueues,
+                          @Value("${notify.queues.batching.relaxed-max-delay-micros:20000}") long relaxedMaxDelayMicros) {
         this.sqs = notifySqsClient;
         this.queues = queues;
         this.maxDelayMicros = maxDelayMicros;
+        this.relaxedQueues = relaxedQueues;
+        this.relaxedMaxDelayMicros = relaxedMaxDelayMicros;
         this.maxBatchedBytes = maxBatchedBytes;
         this.timeoutMillis = timeoutMillis;
         AtomicInteger n = new AtomicInteger();
@@ -115,8 +123,11 @@ public class SqsBatchSender {
         private List<Pending> pending = new ArrayList<>(MAX_ENTRIES);
         private ScheduledFuture<?> due;
 
+        private final long delayMicros;
+
         Batch(String queue) {
             this.queue = queue;
+            this.delayMicros = relaxedQueues.contains(queue) ? relaxedMaxDelayMicros : maxDelayMicros;
         }
 
         CompletableFuture<Void> add(String body) {
@@ -127,7 +138,7 @@ public class SqsBatchSender {
                 if (pending.size() >= MAX_ENTRIES) {
                     full = take();
                 } else if (pending.size() == 1) {
-                    due = timer.schedule(this::flushDue, maxDelayMicros, TimeUnit.MICROSECONDS);
+                    due = timer.schedule(this::flushDue, delayMicros, TimeUnit.MICROSECONDS);
                 }
             }
             if (full != null) {

@@ -69,11 +69,16 @@ public class SesReceipts {
                         : "Permanent".equals(message.path("bounce").path("bounceType").asText()) ? "permanent-failure" : "temporary-failure";
                 List<UUID> updated = store.updateEmailByReference(reference, status, now);
                 if (updated.isEmpty()) {
-                    if (store.findByReference(reference).isPresent()) {
+                    if (store.findByReference(reference).isEmpty()) {
+                        return notFound(task, message, reference, now);
+                    }
+                    // the send's confirmation (which sets the reference) may have committed between the two
+                    // statements: the row is visible now, so the update decides
+                    updated = store.updateEmailByReference(reference, status, now);
+                    if (updated.isEmpty()) {
                         LOG.warn("SES {} for reference {}: notification no longer sending, ignored", type, reference);
                         return ReceiptResult.done();
                     }
-                    return notFound(task, message, reference, now);
                 }
                 List<String> tasks = new ArrayList<>();
                 for (UUID id : updated) {

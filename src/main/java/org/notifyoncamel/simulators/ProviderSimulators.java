@@ -55,6 +55,15 @@ public class ProviderSimulators implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Real providers post receipts over many connections at once; a receipt endpoint answers only once its receipt is
+     * queued (a batched SendMessageBatch), so a couple of posting threads would cap receipts at a few dozen a second.
+     */
+    private final java.util.concurrent.ExecutorService posters = Executors.newFixedThreadPool(64, r -> {
+        Thread t = new Thread(r, "simulator-receipt-poster");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
@@ -203,13 +212,18 @@ public class ProviderSimulators implements DisposableBean {
     }
 
     private void later(Runnable receipt) {
-        receipts.schedule(() -> {
+        Runnable post = () -> {
             try {
                 receipt.run();
             } catch (RuntimeException e) {
                 LOG.warn("Simulator receipt not delivered: {}", e.getMessage());
             }
-        }, Math.max(0, settings.latencyMs()), TimeUnit.MILLISECONDS);
+        };
+        if (settings.latencyMs() <= 0) {
+            posters.execute(post);
+        } else {
+            receipts.schedule(() -> posters.execute(post), settings.latencyMs(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void post(String path, String contentType, String body) {
@@ -250,5 +264,6 @@ public class ProviderSimulators implements DisposableBean {
     @Override
     public void destroy() {
         receipts.shutdownNow();
+        posters.shutdownNow();
     }
 }
