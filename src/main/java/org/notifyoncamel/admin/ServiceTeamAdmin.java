@@ -12,7 +12,6 @@ import org.notifyoncamel.http.AdminError;
 import org.notifyoncamel.http.HttpResult;
 import org.notifyoncamel.http.JsonRequests;
 import org.notifyoncamel.recipients.EmailAddresses;
-import org.notifyoncamel.recipients.InternationalBillingRates;
 import org.notifyoncamel.recipients.InvalidRecipientException;
 import org.notifyoncamel.recipients.PhoneNumbers;
 import org.notifyoncamel.services.GuestListStore;
@@ -29,8 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Component("serviceTeamAdmin")
 public class ServiceTeamAdmin {
 
-    private static final PhoneNumbers PHONES = new PhoneNumbers(InternationalBillingRates.loadDefault());
-
+    private final PhoneNumbers phoneNumbers;
     private final ServiceStore services;
     private final ServiceTeamStore team;
     private final UserStore users;
@@ -41,7 +39,8 @@ public class ServiceTeamAdmin {
     private final ApplicationEventPublisher events;
 
     public ServiceTeamAdmin(ServiceStore services, ServiceTeamStore team, UserStore users, GuestListStore guestList, UsersAdmin usersAdmin,
-                            AdminViews views, JsonRequests json, ApplicationEventPublisher events) {
+                            AdminViews views, JsonRequests json, ApplicationEventPublisher events, PhoneNumbers phoneNumbers) {
+        this.phoneNumbers = phoneNumbers;
         this.services = services;
         this.team = team;
         this.users = users;
@@ -106,7 +105,7 @@ public class ServiceTeamAdmin {
                 if (phone.length() > 255) {
                     throw invalidEntry(phone);
                 }
-                PHONES.validate(phone, true);
+                phoneNumbers.validate(phone, true);
             } catch (InvalidRecipientException e) {
                 throw invalidEntry(phone);
             }

@@ -13,7 +13,6 @@ import org.notifyoncamel.http.AdminError;
 import org.notifyoncamel.http.HttpResult;
 import org.notifyoncamel.http.JsonRequests;
 import org.notifyoncamel.recipients.EmailAddresses;
-import org.notifyoncamel.recipients.InternationalBillingRates;
 import org.notifyoncamel.recipients.InvalidRecipientException;
 import org.notifyoncamel.recipients.PhoneNumbers;
 import org.notifyoncamel.services.ServiceTeamStore;
@@ -38,16 +37,17 @@ public class UsersAdmin {
     private static final Set<String> UPDATE_FIELDS = Set.of("name", "email_address", "mobile_number", "auth_type", "current_session_id",
             "email_access_validated_at");
 
-    private static final PhoneNumbers PHONES = new PhoneNumbers(InternationalBillingRates.loadDefault());
-
     private final UserStore users;
     private final ServiceTeamStore team;
     private final AdminViews views;
     private final JsonRequests json;
     private final ApplicationEventPublisher events;
 
+    private final PhoneNumbers phones;
+
     public UsersAdmin(UserStore users, ServiceTeamStore team, AdminViews views, JsonRequests json,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, PhoneNumbers phones) {
+        this.phones = phones;
         this.users = users;
         this.team = team;
         this.views = views;
@@ -219,13 +219,13 @@ public class UsersAdmin {
         }
     }
 
-    private static String mobile(AdminBody request) {
+    private String mobile(AdminBody request) {
         String raw = request.string("mobile_number", 255);
         if (raw == null) {
             return null;
         }
         try {
-            PHONES.validate(raw, true);
+            phones.validate(raw, true);
             return raw;
         } catch (InvalidRecipientException e) {
             request.error("mobile_number", "Invalid phone number: " + e.reason());

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.notifyoncamel.recipients.InternationalBillingRates;
 import org.notifyoncamel.recipients.PhoneNumbers;
 import org.notifyoncamel.templates.Personalisation;
 import org.springframework.context.annotation.Bean;
@@ -16,11 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Beans of the public API that are plain classes elsewhere. */
 @Configuration(proxyBeanMethods = false)
 public class ApiSupport {
-
-    @Bean
-    PhoneNumbers phoneNumbers() {
-        return new PhoneNumbers(InternationalBillingRates.loadDefault());
-    }
 
     @Bean
     NotificationRequests notificationRequests(PhoneNumbers phoneNumbers) {

@@ -14,7 +14,6 @@ import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.common.Uuids;
 import org.notifyoncamel.crypto.SecretCipher;
 import org.notifyoncamel.recipients.EmailAddresses;
-import org.notifyoncamel.recipients.InternationalBillingRates;
 import org.notifyoncamel.recipients.PhoneNumbers;
 import org.notifyoncamel.templates.EmailRenderer;
 import org.notifyoncamel.templates.Personalisation;
@@ -43,16 +42,18 @@ public class NotificationDelivery {
     private final SecretCipher cipher;
     private final ObjectMapper mapper;
     private final SmsProviderSelection selection;
-    private final PhoneNumbers phoneNumbers = new PhoneNumbers(InternationalBillingRates.loadDefault());
+    private final PhoneNumbers phoneNumbers;
     private final Duration lease;
     private final String fromNumber;
     private final String emailDomain;
 
     public NotificationDelivery(DeliveryStore store, SecretCipher cipher, ObjectMapper mapper, SmsProviderSelection selection,
+                                PhoneNumbers phoneNumbers,
                                 @Value("${notify.delivery.claim-lease-seconds}") long leaseSeconds,
                                 @Value("${notify.from-number}") String fromNumber,
                                 @Value("${notify.notify-email-domain}") String emailDomain) {
         this.store = store;
+        this.phoneNumbers = phoneNumbers;
         this.cipher = cipher;
         this.mapper = mapper;
         this.selection = selection;
