@@ -97,7 +97,9 @@ class SmsProviderPrioritiesTest {
         DeliveryTestData data = new DeliveryTestData(jdbc, cipher);
         DeliveryTestData.Service service = data.service();
         DeliveryTestData.Template template = data.smsTemplate(service, "Slow");
-        for (int i = 0; i < 30; i++) {
+        // the job judges every service's texts of the last 10 minutes, and the shared test database holds
+        // other test classes' recent sends: enough rows here that theirs cannot tip either ratio
+        for (int i = 0; i < 300; i++) {
             UUID slow = data.notification(service, template, "07700900123", Map.of(), "normal", Instant.now(), "sending");
             jdbc.update("UPDATE notifications SET sent_by = 'mmg', sent_at = (now() AT TIME ZONE 'UTC') - interval '5 minutes' WHERE id = ?", slow);
             UUID fast = data.notification(service, template, "07700900123", Map.of(), "normal", Instant.now(), "delivered");
