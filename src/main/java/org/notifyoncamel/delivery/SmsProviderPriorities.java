@@ -96,7 +96,12 @@ public class SmsProviderPriorities {
     /** Every minute: reduce providers whose recent messages are slow, when not all are slow. */
     @Transactional
     public List<String> switchOnSlowDelivery() {
-        Instant now = Timestamps.now();
+        return switchOnSlowDelivery(Timestamps.now());
+    }
+
+    /** Judges the texts created in the 10 minutes before {@code now}; returns the providers found slow. */
+    @Transactional
+    public List<String> switchOnSlowDelivery(Instant now) {
         Map<String, double[]> counts = new HashMap<>();
         jdbc.query("""
                 SELECT sent_by, count(*),

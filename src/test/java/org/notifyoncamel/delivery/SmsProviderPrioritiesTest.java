@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,22 +99,47 @@ class SmsProviderPrioritiesTest {
         DeliveryTestData data = new DeliveryTestData(jdbc, cipher);
         DeliveryTestData.Service service = data.service();
         DeliveryTestData.Template template = data.smsTemplate(service, "Slow");
-        // the job judges every service's texts of the last 10 minutes, and the shared test database holds
-        // other test classes' recent sends: enough rows here that theirs cannot tip either ratio
-        for (int i = 0; i < 300; i++) {
-            UUID slow = data.notification(service, template, "07700900123", Map.of(), "normal", Instant.now(), "sending");
-            jdbc.update("UPDATE notifications SET sent_by = 'mmg', sent_at = (now() AT TIME ZONE 'UTC') - interval '5 minutes' WHERE id = ?", slow);
-            UUID fast = data.notification(service, template, "07700900123", Map.of(), "normal", Instant.now(), "delivered");
-            jdbc.update("""
-                    UPDATE notifications SET sent_by = 'firetext', sent_at = (now() AT TIME ZONE 'UTC') - interval '1 minute',
-                        updated_at = (now() AT TIME ZONE 'UTC') - interval '50 seconds' WHERE id = ?""", fast);
+        // the job judges every service's texts of the 10 minutes before "now"; the shared test database holds
+        // other classes' (and earlier runs') recent texts, so this judges a window of its own, far in the future
+        Instant judged = Instant.now().plus(Duration.ofDays(400 + ThreadLocalRandom.current().nextInt(10_000)))
+                .truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 5; i++) {
+            UUID slow = data.notification(service, template, "07700900123", Map.of(), "normal", judged.minus(Duration.ofMinutes(6)), "sending");
+            sent(slow, "mmg", judged.minus(Duration.ofMinutes(5)), null);
+            UUID fast = data.notification(service, template, "07700900123", Map.of(), "normal", judged.minus(Duration.ofMinutes(2)), "delivered");
+            sent(fast, "firetext", judged.minus(Duration.ofMinutes(1)), judged.minus(Duration.ofSeconds(50)));
         }
         try {
-            assertThat(priorities.switchOnSlowDelivery()).containsExactly("mmg");
+            assertThat(priorities.switchOnSlowDelivery(judged)).containsExactly("mmg");
             assertThat(priority(MMG)).isEqualTo(40);
             assertThat(priority(FIRETEXT)).isEqualTo(60);
         } finally {
-            jdbc.update("UPDATE notifications SET notification_status = 'delivered', updated_at = sent_at WHERE service_id = ?", service.id());
+            jdbc.update("DELETE FROM notifications WHERE service_id = ?", service.id());
         }
+    }
+
+    @Test
+    void noProviderIsReducedWhenBothAreSlow() {
+        set(50, 50, Duration.ofHours(2));
+        DeliveryTestData data = new DeliveryTestData(jdbc, cipher);
+        DeliveryTestData.Service service = data.service();
+        DeliveryTestData.Template template = data.smsTemplate(service, "Slow");
+        Instant judged = Instant.now().plus(Duration.ofDays(400 + ThreadLocalRandom.current().nextInt(10_000)))
+                .truncatedTo(ChronoUnit.SECONDS);
+        for (String provider : new String[] {"mmg", "firetext"}) {
+            UUID slow = data.notification(service, template, "07700900123", Map.of(), "normal", judged.minus(Duration.ofMinutes(6)), "sending");
+            sent(slow, provider, judged.minus(Duration.ofMinutes(5)), null);
+        }
+        try {
+            assertThat(priorities.switchOnSlowDelivery(judged)).isEmpty();
+            assertThat(priority(MMG)).isEqualTo(50);
+        } finally {
+            jdbc.update("DELETE FROM notifications WHERE service_id = ?", service.id());
+        }
+    }
+
+    private void sent(UUID id, String provider, Instant sentAt, Instant updatedAt) {
+        jdbc.update("UPDATE notifications SET sent_by = ?, sent_at = ?, updated_at = ? WHERE id = ?", provider,
+                DeliveryTestData.sql(sentAt), updatedAt == null ? null : DeliveryTestData.sql(updatedAt), id);
     }
 }
