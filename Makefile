@@ -6,7 +6,7 @@ PORT ?= 6011
 NOTIFY_APP_NAME ?= all
 JAVA_OPTS ?= -Xms256m -Xmx768m -XX:+UseParallelGC -Duser.timezone=UTC
 
-.PHONY: help run run-role test build clean command create-service services-up bench
+.PHONY: help run run-role test browser build clean command create-service services-up bench
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -28,7 +28,12 @@ run: services-up $(JAR) ## the whole system on one JVM: API, workers, embedded S
 run-role: services-up $(JAR) ## one role only, e.g. make run-role NOTIFY_APP_NAME=delivery-worker-sender
 	PORT=$(PORT) NOTIFY_APP_NAME=$(NOTIFY_APP_NAME) java $(JAVA_OPTS) -jar $(JAR)
 
-test: services-up ## static checks (compiler warnings) and all tests against real PostgreSQL, Redis and ElasticMQ
+browser: ## Debian's headless Chromium, which the Hawtio console test drives (installed when missing)
+	@[ -x /usr/bin/chromium ] || { echo "Installing chromium"; sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: services-up browser ## static checks (compiler warnings) and all tests against real PostgreSQL, Redis and ElasticMQ
 	@rm -rf target/surefire-reports; status=0; mvn -B -ntp verify || status=$$?; \
 	  cat target/surefire-reports/*.txt 2>/dev/null | awk -F'[ ,]+' '/^Tests run:/ { t += $$3; f += $$5 + $$7; s += $$9 } \
 	    END { printf "%d passed, %d failed, %d skipped\n", t - f - s, f, s }'; \

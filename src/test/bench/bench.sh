@@ -3,7 +3,9 @@
 # prefix, ports), measures pgbench's single-row INSERT limit, runs the load generator
 # (org.notifyoncamel.bench.Bench via `mvn -Pbench exec:java`) and writes the table to docs/performance.md.
 # Settings (environment): BENCH_PORT, BENCH_SQS_PORT, BENCH_DATABASE, BENCH_WARMUP, BENCH_DURATION,
-# BENCH_LATENCY, BENCH_BROADCASTS, BENCH_JFR=1 (a flight recording of the run in target/bench/app.jfr), JAVA_OPTS.
+# BENCH_LATENCY, BENCH_BROADCASTS, BENCH_JFR=1 (a flight recording of the run in target/bench/app.jfr), JAVA_OPTS,
+# and for profiling one part: BENCH_APP_NAME (the role started, default all) and BENCH_ONLY=api (only the API rows;
+# docs/performance.md is then left alone).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -40,7 +42,7 @@ if [ "${BENCH_JFR:-0}" = 1 ]; then
 fi
 start_ns=$(date +%s%N)
 GIT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown) BUILD_TIME=$(date -u +%Y-%m-%dT%H:%M:%SZ) \
-  PORT=$PORT NOTIFY_APP_NAME=all NOTIFY_DATABASE_NAME=$DB NOTIFICATION_QUEUE_PREFIX=bench- NOTIFY_SQS_EMBEDDED_PORT=$SQS_PORT \
+  PORT=$PORT NOTIFY_APP_NAME=${BENCH_APP_NAME:-all} NOTIFY_DATABASE_NAME=$DB NOTIFICATION_QUEUE_PREFIX=bench- NOTIFY_SQS_EMBEDDED_PORT=$SQS_PORT \
   NOTIFY_SIMULATORS_CBC_LATENCY=0 \
   java $JAVA_OPTS $JFR_OPTS -jar target/notify-on-camel.jar >"$OUT/app.log" 2>&1 &
 APP_PID=$!
@@ -75,7 +77,7 @@ $MVN -Pbench test-compile exec:java -Dbench.url="http://127.0.0.1:$PORT" \
   -Dbench.db="jdbc:postgresql://127.0.0.1:5432/$DB" -Dbench.pid=$APP_PID -Dbench.pgbench-tps="$PGBENCH_TPS" \
   -Dbench.startup-seconds="$STARTUP" -Dbench.out="$OUT/table.md" \
   -Dbench.warmup-seconds="${BENCH_WARMUP:-60}" -Dbench.duration-seconds="${BENCH_DURATION:-60}" \
-  -Dbench.latency-seconds="${BENCH_LATENCY:-30}" -Dbench.broadcasts="${BENCH_BROADCASTS:-40}"
+  -Dbench.latency-seconds="${BENCH_LATENCY:-30}" -Dbench.broadcasts="${BENCH_BROADCASTS:-40}" -Dbench.only="${BENCH_ONLY:-}"
 
 kill $APP_PID; wait $APP_PID 2>/dev/null || true
 trap - EXIT
@@ -89,6 +91,9 @@ trap - EXIT
 } >"$OUT/generated.md"
 
 DOC=docs/performance.md
+if [ -n "${BENCH_ONLY:-}" ] || [ "${BENCH_APP_NAME:-all}" != all ]; then
+  cat "$OUT/generated.md"; exit 0
+fi
 if [ -f "$DOC" ] && grep -q '<!-- bench:start -->' "$DOC"; then
   awk -v gen="$OUT/generated.md" '
     /<!-- bench:start -->/ { print; while ((getline line < gen) > 0) print line; skip = 1; next }

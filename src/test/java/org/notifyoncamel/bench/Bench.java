@@ -57,6 +57,8 @@ public final class Bench {
     private final String startupSeconds = property("bench.startup-seconds", "");
     private final String pid = property("bench.pid", "");
     private final Path out = Path.of(property("bench.out", "target/bench/table.md"));
+    /** "api": only the two API rows (for profiling the API on its own, e.g. with NOTIFY_APP_NAME=api). */
+    private final String only = property("bench.only", "");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -112,6 +114,12 @@ public final class Bench {
 
         double calls = total(sqsAfter) - total(sqsBefore);
         String perOperation = perOperation(sqsBefore, sqsAfter);
+        if ("api".equals(only)) {
+            log("SQS calls per accepted notification (API only): " + String.format(Locale.ROOT, "%.2f", load.ok == 0 ? 0 : calls / load.ok)
+                    + " (" + perOperation + ")");
+            writeTable(rows);
+            return;
+        }
         if (pipeline) {
             // the notifications of the API runs above are delivered by the same pipeline: measure it on its own
             drain(sender);
@@ -156,6 +164,10 @@ public final class Bench {
                 startupSeconds.isEmpty() ? "n/a" : startupSeconds + " s",
                 "", startupSeconds.isEmpty() ? "" : met(Double.parseDouble(startupSeconds) <= 15)));
 
+        writeTable(rows);
+    }
+
+    private void writeTable(List<Row> rows) throws IOException {
         String table = table(rows);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
