@@ -31,6 +31,14 @@ public class SecretCipher {
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    /** Cipher.getInstance searches the providers on every call: one instance per thread, re-initialised per use. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
 
     public SecretCipher(@Value("${notify.secret-key}") String secretKey, @Value("${notify.dangerous-salt}") String salt) {
         if (secretKey == null || secretKey.isEmpty()) {
@@ -43,7 +51,7 @@ public class SecretCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
@@ -62,7 +70,7 @@ public class SecretCipher {
         }
         try {
             byte[] in = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

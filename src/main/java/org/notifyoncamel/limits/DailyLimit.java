@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
 import org.notifyoncamel.notifications.NotificationStore;
@@ -29,6 +31,9 @@ public class DailyLimit {
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyLimit.class);
     private static final Duration KEY_TTL = Duration.ofHours(25);
+    /** One round trip per send: INCR the counter only when it exists (nil when it must be seeded first). */
+    private static final DefaultRedisScript<Long> INCREMENT_IF_SEEDED = new DefaultRedisScript<>(
+            "if redis.call('EXISTS', KEYS[1]) == 0 then return nil end return redis.call('INCR', KEYS[1])", Long.class);
 
     private final StringRedisTemplate redis;
     private final boolean enabled;
@@ -63,10 +68,11 @@ public class DailyLimit {
         String key = key(serviceId);
         long count;
         try {
-            if (!Boolean.TRUE.equals(redis.hasKey(key))) {
+            Long incremented = redis.execute(INCREMENT_IF_SEEDED, List.of(key));
+            if (incremented == null) {
                 redis.opsForValue().setIfAbsent(key, Long.toString(countToday.applyAsLong(serviceId)), KEY_TTL);
+                incremented = redis.opsForValue().increment(key);
             }
-            Long incremented = redis.opsForValue().increment(key);
             count = incremented == null ? 0 : incremented;
         } catch (RuntimeException e) {
             LOG.warn("Daily limit not checked for service {}: Redis unavailable ({})", serviceId, e.getClass().getSimpleName());
