@@ -6,7 +6,7 @@ PORT ?= 6011
 NOTIFY_APP_NAME ?= all
 JAVA_OPTS ?= -Xms256m -Xmx768m -XX:+UseParallelGC -Duser.timezone=UTC
 
-.PHONY: help run run-role test browser build clean command create-service services-up bench
+.PHONY: help run run-role test browser build cds clean command create-service services-up bench
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -21,12 +21,22 @@ build: ## compile and package the jar (no tests)
 $(JAR): pom.xml $(shell find src/main routes db -type f 2>/dev/null)
 	$(MVN) -DskipTests package
 
-run: services-up $(JAR) ## the whole system on one JVM: API, workers, embedded SQS, provider simulators (port 6011)
-	GIT_COMMIT=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown) BUILD_TIME=$$(date -u +%Y-%m-%dT%H:%M:%SZ) \
-	  PORT=$(PORT) NOTIFY_APP_NAME=all java $(JAVA_OPTS) -jar $(JAR)
+# the class-data-sharing archive (ADR 0082): trained once per build, about 40 % faster start-ups afterwards;
+# when training fails the stamp is still written and the application starts from the plain jar
+CDS_STAMP := target/cds/.trained
+CDS_ARCHIVE := target/cds/app.jsa
+START = $$( [ -s $(CDS_ARCHIVE) ] && echo "-XX:SharedArchiveFile=$(CDS_ARCHIVE) -jar target/cds/notify-on-camel.jar" || echo "-jar $(JAR)" )
+$(CDS_STAMP): $(JAR)
+	@JAVA_OPTS="$(JAVA_OPTS)" bash src/main/scripts/cds-archive.sh; touch $(CDS_STAMP)
 
-run-role: services-up $(JAR) ## one role only, e.g. make run-role NOTIFY_APP_NAME=delivery-worker-sender
-	PORT=$(PORT) NOTIFY_APP_NAME=$(NOTIFY_APP_NAME) java $(JAVA_OPTS) -jar $(JAR)
+cds: services-up $(CDS_STAMP) ## build the start-up class archive now (make run does it once per build)
+
+run: services-up $(JAR) $(CDS_STAMP) ## the whole system on one JVM: API, workers, embedded SQS, provider simulators (port 6011)
+	GIT_COMMIT=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown) BUILD_TIME=$$(date -u +%Y-%m-%dT%H:%M:%SZ) \
+	  PORT=$(PORT) NOTIFY_APP_NAME=all java $(JAVA_OPTS) $(START)
+
+run-role: services-up $(JAR) $(CDS_STAMP) ## one role only, e.g. make run-role NOTIFY_APP_NAME=delivery-worker-sender
+	PORT=$(PORT) NOTIFY_APP_NAME=$(NOTIFY_APP_NAME) java $(JAVA_OPTS) $(START)
 
 browser: ## Debian's headless Chromium, which the Hawtio console test drives (installed when missing)
 	@[ -x /usr/bin/chromium ] || { echo "Installing chromium"; sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \

@@ -93,6 +93,18 @@ class RolesTest {
     }
 
     @Test
+    void wildcardsAreExpandedToTheRouteFilesSoCamelNeverScansTheJar() {
+        MockEnvironment env = new MockEnvironment();
+        env.setProperty("notify.app-name", "delivery-worker-broadcasts");
+        env.setProperty("notify.roles.delivery-worker-broadcasts", "common-*.camel.yaml, broadcasts-*.camel.yaml, status.camel.yaml");
+        new NotifyEnvironment().postProcessEnvironment(env, null);
+        assertThat(env.getProperty("notify.routes.include-pattern")).isEqualTo(String.join(",",
+                "classpath:routes/common-errors.camel.yaml", "classpath:routes/common-publish.camel.yaml",
+                "classpath:routes/common-worker-errors.camel.yaml", "classpath:routes/broadcasts-errors.camel.yaml",
+                "classpath:routes/broadcasts-send.camel.yaml", "classpath:routes/status.camel.yaml"));
+    }
+
+    @Test
     void unknownRoleIsRefusedByName() {
         MockEnvironment env = new MockEnvironment();
         env.setProperty("notify.app-name", "delivery-worker-nope");
