@@ -70,7 +70,7 @@ public class SqsBatchSender {
                           @Value("${notify.queues.batching.timeout-millis:20000}") long timeoutMillis,
                           @Value("${notify.queues.batching.sender-threads:8}") int senderThreads,
                           @Value("${notify.queues.batching.relaxed-queues:sms-callbacks,ses-callbacks}") java.util.Set<String> relaxedQueues,
-                          @Value("${notify.queues.batching.relaxed-max-delay-micros:20000}") long relaxedMaxDelayMicros) {
+                          @Value("${notify.queues.batching.relaxed-max-delay-micros:100000}") long relaxedMaxDelayMicros) {
         this.sqs = notifySqsClient;
         this.queues = queues;
         this.maxDelayMicros = maxDelayMicros;

@@ -103,6 +103,11 @@ public final class Bench {
                 + (load.failed > 0 ? " (" + load.failed + " non-201)" : ""), ratio(rate), met(rate >= 0.4 * pgbenchTps)));
 
         double half = Math.max(1, rate / 2);
+        if (pipeline && !"api".equals(only)) {
+            // the pipeline delivers what the throughput run accepted: without this wait the latency run measures
+            // requests queueing behind that backlog's delivery, not the API at half its rate
+            drain(sender);
+        }
         Load open = openLoop(half, latencySeconds, i -> sms(sender));
         log("latency: " + open.summary());
         long[] l = open.sortedLatencies();
