@@ -65,7 +65,7 @@ public class SqsBatchSender {
     private final Map<String, Batch> batches = new ConcurrentHashMap<>();
 
     public SqsBatchSender(SqsClient notifySqsClient, Queues queues,
-                          @Value("${notify.queues.batching.max-delay-micros:3000}") long maxDelayMicros,
+                          @Value("${notify.queues.batching.max-delay-micros:10000}") long maxDelayMicros,
                           @Value("${notify.queues.batching.max-batched-bytes:24000}") int maxBatchedBytes,
                           @Value("${notify.queues.batching.timeout-millis:20000}") long timeoutMillis,
                           @Value("${notify.queues.batching.sender-threads:8}") int senderThreads,
