@@ -49,7 +49,7 @@ test: services-up browser ## static checks (compiler warnings) and all tests aga
 	    END { printf "%d passed, %d failed, %d skipped\n", t - f - s, f, s }'; \
 	  exit $$status
 
-bench: services-up ## benchmark on this machine (about 6 minutes): prints the table and writes it to docs/performance.md
+bench: services-up ## benchmark on this machine (about 9-10 minutes): prints the table and writes it to docs/performance.md
 	JAVA_OPTS="$(JAVA_OPTS)" bash src/test/bench/bench.sh
 
 command: $(JAR) ## run a one-off command: make command ARGS="create-service --help"
