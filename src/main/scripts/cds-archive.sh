@@ -34,6 +34,8 @@ kill -TERM $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
 if [ $ready = 1 ] && [ -s "$DIR/app.jsa.tmp" ]; then
   mv "$DIR/app.jsa.tmp" "$DIR/app.jsa"
+  # written to disk now rather than while the next start maps it
+  sync "$DIR/app.jsa" 2>/dev/null || sync
   echo "Start-up class archive ready"
 else
   rm -f "$DIR/app.jsa.tmp"
