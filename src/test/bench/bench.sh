@@ -80,10 +80,17 @@ echo "== load generator"
 $MVN -Pbench test-compile exec:java -Dbench.url="http://127.0.0.1:$PORT" \
   -Dbench.db="jdbc:postgresql://127.0.0.1:5432/$DB" -Dbench.pid=$APP_PID -Dbench.pgbench-tps="$PGBENCH_TPS" \
   -Dbench.startup-seconds="$STARTUP" -Dbench.out="$OUT/table.md" \
-  -Dbench.warmup-seconds="${BENCH_WARMUP:-60}" -Dbench.duration-seconds="${BENCH_DURATION:-60}" \
-  -Dbench.latency-seconds="${BENCH_LATENCY:-30}" -Dbench.broadcasts="${BENCH_BROADCASTS:-40}" -Dbench.only="${BENCH_ONLY:-}"
+  -Dbench.warmup-seconds="${BENCH_WARMUP:-45}" -Dbench.duration-seconds="${BENCH_DURATION:-60}" \
+  -Dbench.latency-seconds="${BENCH_LATENCY:-20}" -Dbench.broadcasts="${BENCH_BROADCASTS:-40}" -Dbench.only="${BENCH_ONLY:-}"
 
-kill $APP_PID; wait $APP_PID 2>/dev/null || true
+# the measurements are over: a graceful shutdown waits up to 20 s for the consumers' long polls, which only a
+# flight recording (written at exit) needs
+kill $APP_PID
+if [ "${BENCH_JFR:-0}" != 1 ]; then
+  for _ in $(seq 1 50); do kill -0 $APP_PID 2>/dev/null || break; sleep 0.1; done
+  kill -9 $APP_PID 2>/dev/null || true
+fi
+wait $APP_PID 2>/dev/null || true
 trap - EXIT
 
 {
