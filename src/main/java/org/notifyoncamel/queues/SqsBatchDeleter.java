@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,7 +43,7 @@ public class SqsBatchDeleter {
     private final long maxDelayMillis;
     private final ScheduledExecutorService timer;
     private final ExecutorService deleters;
-    private final Map<String, Batch> batches = new ConcurrentHashMap<>();
+    private final Map<String, PendingBatch<String>> batches = new ConcurrentHashMap<>();
 
     public SqsBatchDeleter(SqsClient notifySqsClient, Queues queues,
                            @Value("${notify.queues.deletes.max-delay-millis:200}") long maxDelayMillis,
@@ -73,22 +72,19 @@ public class SqsBatchDeleter {
 
     /** Queues one receipt handle for deletion. */
     public void delete(String queue, String receiptHandle) {
-        batches.computeIfAbsent(queue, Batch::new).add(receiptHandle);
+        batches.computeIfAbsent(queue, this::batch).add(receiptHandle);
     }
 
     /** Deletes every handle still waiting (on shutdown, after the consumers have stopped). */
     @PreDestroy
     void stop() {
         timer.shutdownNow();
-        for (Batch batch : batches.values()) {
-            List<String> left;
-            synchronized (batch) {
-                left = batch.take();
-            }
+        batches.forEach((queue, batch) -> {
+            List<String> left = batch.drain();
             if (!left.isEmpty()) {
-                batch.deleteNow(left);
+                deleteNow(queue, left);
             }
-        }
+        });
         deleters.shutdown();
         try {
             deleters.awaitTermination(5, TimeUnit.SECONDS);
@@ -97,77 +93,33 @@ public class SqsBatchDeleter {
         }
     }
 
-    private final class Batch {
-        private final String queue;
-        private List<String> pending = new ArrayList<>(MAX_ENTRIES);
-        private ScheduledFuture<?> due;
+    private PendingBatch<String> batch(String queue) {
+        return new PendingBatch<>(MAX_ENTRIES, TimeUnit.MILLISECONDS.toMicros(maxDelayMillis), timer,
+                handles -> submit(queue, handles), handles -> submit(queue, handles));
+    }
 
-        Batch(String queue) {
-            this.queue = queue;
+    private void submit(String queue, List<String> handles) {
+        try {
+            deleters.execute(() -> deleteNow(queue, handles));
+        } catch (RuntimeException stopped) {
+            deleteNow(queue, handles);
         }
+    }
 
-        void add(String handle) {
-            List<String> full = null;
-            synchronized (this) {
-                pending.add(handle);
-                if (pending.size() >= MAX_ENTRIES) {
-                    full = take();
-                } else if (pending.size() == 1) {
-                    try {
-                        due = timer.schedule(this::flushDue, maxDelayMillis, TimeUnit.MILLISECONDS);
-                    } catch (RuntimeException stopped) {
-                        full = take();
-                    }
-                }
+    private void deleteNow(String queue, List<String> handles) {
+        try {
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(handles.size());
+            for (int i = 0; i < handles.size(); i++) {
+                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(handles.get(i)).build());
             }
-            if (full != null) {
-                submit(full);
+            DeleteMessageBatchResponse response = sqs.deleteMessageBatch(b -> b.queueUrl(queues.url(queue)).entries(entries));
+            if (!response.failed().isEmpty()) {
+                LOG.warn("{} of {} messages not deleted from {} ({}); they will be delivered again", response.failed().size(),
+                        handles.size(), queue, response.failed().get(0).code());
             }
-        }
-
-        List<String> take() {
-            List<String> taken = pending;
-            pending = new ArrayList<>(MAX_ENTRIES);
-            if (due != null) {
-                due.cancel(false);
-                due = null;
-            }
-            return taken;
-        }
-
-        private void flushDue() {
-            List<String> taken;
-            synchronized (this) {
-                taken = take();
-            }
-            if (!taken.isEmpty()) {
-                submit(taken);
-            }
-        }
-
-        private void submit(List<String> handles) {
-            try {
-                deleters.execute(() -> deleteNow(handles));
-            } catch (RuntimeException stopped) {
-                deleteNow(handles);
-            }
-        }
-
-        void deleteNow(List<String> handles) {
-            try {
-                List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(handles.size());
-                for (int i = 0; i < handles.size(); i++) {
-                    entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(handles.get(i)).build());
-                }
-                DeleteMessageBatchResponse response = sqs.deleteMessageBatch(b -> b.queueUrl(queues.url(queue)).entries(entries));
-                if (!response.failed().isEmpty()) {
-                    LOG.warn("{} of {} messages not deleted from {} ({}); they will be delivered again", response.failed().size(),
-                            handles.size(), queue, response.failed().get(0).code());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("{} messages not deleted from {} ({}); they will be delivered again", handles.size(), queue,
-                        e.getClass().getSimpleName());
-            }
+        } catch (RuntimeException e) {
+            LOG.warn("{} messages not deleted from {} ({}); they will be delivered again", handles.size(), queue,
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +61,7 @@ public class SqsBatchSender {
     private final long timeoutMillis;
     private final ScheduledExecutorService timer;
     private final ExecutorService senders;
-    private final Map<String, Batch> batches = new ConcurrentHashMap<>();
+    private final Map<String, PendingBatch<Pending>> batches = new ConcurrentHashMap<>();
 
     public SqsBatchSender(SqsClient notifySqsClient, Queues queues,
                           @Value("${notify.queues.batching.max-delay-micros:10000}") long maxDelayMicros,
@@ -98,7 +97,9 @@ public class SqsBatchSender {
                 done.completeExceptionally(e);
             }
         } else {
-            done = batches.computeIfAbsent(queue, Batch::new).add(body);
+            Pending entry = new Pending(body, new CompletableFuture<>());
+            batches.computeIfAbsent(queue, this::batch).add(entry);
+            done = entry.done();
         }
         try {
             done.get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -118,76 +119,33 @@ public class SqsBatchSender {
         senders.shutdown();
     }
 
-    private final class Batch {
-        private final String queue;
-        private List<Pending> pending = new ArrayList<>(MAX_ENTRIES);
-        private ScheduledFuture<?> due;
-
-        private final long delayMicros;
-
-        Batch(String queue) {
-            this.queue = queue;
-            this.delayMicros = relaxedQueues.contains(queue) ? relaxedMaxDelayMicros : maxDelayMicros;
-        }
-
-        CompletableFuture<Void> add(String body) {
-            Pending entry = new Pending(body, new CompletableFuture<>());
-            List<Pending> full = null;
-            synchronized (this) {
-                pending.add(entry);
-                if (pending.size() >= MAX_ENTRIES) {
-                    full = take();
-                } else if (pending.size() == 1) {
-                    due = timer.schedule(this::flushDue, delayMicros, TimeUnit.MICROSECONDS);
-                }
-            }
-            if (full != null) {
-                sendBatch(full);
-            }
-            return entry.done();
-        }
-
-        private List<Pending> take() {
-            List<Pending> taken = pending;
-            pending = new ArrayList<>(MAX_ENTRIES);
-            if (due != null) {
-                due.cancel(false);
-                due = null;
-            }
-            return taken;
-        }
-
-        private void flushDue() {
-            List<Pending> taken;
-            synchronized (this) {
-                taken = take();
-            }
-            if (!taken.isEmpty()) {
-                try {
-                    senders.execute(() -> sendBatch(taken));
-                } catch (RuntimeException e) {
-                    taken.forEach(p -> p.done().completeExceptionally(e));
-                }
-            }
-        }
-
-        private void sendBatch(List<Pending> batch) {
+    private PendingBatch<Pending> batch(String queue) {
+        long delayMicros = relaxedQueues.contains(queue) ? relaxedMaxDelayMicros : maxDelayMicros;
+        return new PendingBatch<>(MAX_ENTRIES, delayMicros, timer, batch -> sendBatch(queue, batch), batch -> {
             try {
-                List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
-                for (int i = 0; i < batch.size(); i++) {
-                    entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(batch.get(i).body()).build());
-                }
-                SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queues.url(queue)).entries(entries));
-                response.successful().forEach(ok -> batch.get(Integer.parseInt(ok.id())).done().complete(null));
-                for (BatchResultErrorEntry failed : response.failed()) {
-                    batch.get(Integer.parseInt(failed.id())).done().completeExceptionally(
-                            new IllegalStateException(failed.code() + ": " + failed.message()));
-                }
-                // an entry SQS reported neither way is not known to be queued
-                batch.forEach(p -> p.done().completeExceptionally(new IllegalStateException("no result for the entry")));
+                senders.execute(() -> sendBatch(queue, batch));
             } catch (RuntimeException e) {
                 batch.forEach(p -> p.done().completeExceptionally(e));
             }
+        });
+    }
+
+    private void sendBatch(String queue, List<Pending> batch) {
+        try {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(batch.get(i).body()).build());
+            }
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queues.url(queue)).entries(entries));
+            response.successful().forEach(ok -> batch.get(Integer.parseInt(ok.id())).done().complete(null));
+            for (BatchResultErrorEntry failed : response.failed()) {
+                batch.get(Integer.parseInt(failed.id())).done().completeExceptionally(
+                        new IllegalStateException(failed.code() + ": " + failed.message()));
+            }
+            // an entry SQS reported neither way is not known to be queued
+            batch.forEach(p -> p.done().completeExceptionally(new IllegalStateException("no result for the entry")));
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }
 
