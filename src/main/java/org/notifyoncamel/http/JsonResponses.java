@@ -53,6 +53,7 @@ public class JsonResponses {
             respond(message, apiError.status(), v2Body(apiError.status(), apiError.errors()));
         } else if (cause instanceof AdminError adminError) {
             respond(message, adminError.status(), adminBody(adminError.payload()));
+            adminError.headers().forEach(message::setHeader);
         } else if (isPublicApi(message)) {
             logUnexpected(exchange, failure);
             respond(message, 500, v2Body(500, List.of(new ApiError.Entry("Exception", "Internal server error"))));
