@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.notifyoncamel.config.JsonSettings;
 import org.notifyoncamel.http.AdminError;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -37,6 +38,7 @@ public class InboundSmsAuth {
     private final List<String> firetextPasswords;
     private final BasicAuthenticationConverter converter = new BasicAuthenticationConverter();
 
+    @Autowired
     public InboundSmsAuth(@Value("${notify.inbound-sms.mmg-usernames}") String mmgUsernames,
                           @Value("${notify.inbound-sms.mmg-passwords}") String mmgPasswords,
                           @Value("${notify.inbound-sms.firetext-passwords}") String firetextPasswords) {
