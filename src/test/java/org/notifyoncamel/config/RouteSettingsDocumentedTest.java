@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.notifyoncamel.ops.RouteCatalogue;
 import org.notifyoncamel.support.ApplicationYaml;
 import org.yaml.snakeyaml.Yaml;
 
@@ -58,30 +59,9 @@ class RouteSettingsDocumentedTest {
         for (Map<String, Object> use : templated) {
             Map<String, Object> template = templates.get((String) use.get("routeTemplateRef"));
             assertThat(template).as("template of " + use.get("routeId")).isNotNull();
-            collect(instantiate(template, use), properties);
+            collect(new Yaml().dump(RouteCatalogue.instantiate(template, use)), properties);
         }
         return properties;
-    }
-
-    /** The template's route as text, with the templated route's parameters and the defaults filled in. */
-    static String instantiate(Map<String, Object> template, Map<String, Object> use) {
-        Map<String, String> values = new HashMap<>();
-        for (Map<String, Object> parameter : maps(template.get("parameters"))) {
-            if (parameter.containsKey("defaultValue")) {
-                values.put((String) parameter.get("name"), String.valueOf(parameter.get("defaultValue")));
-            }
-        }
-        for (Map<String, Object> parameter : maps(use.get("parameters"))) {
-            values.put((String) parameter.get("name"), String.valueOf(parameter.get("value")));
-        }
-        String text = new Yaml().dump(template.get("route"));
-        for (String previous = null; !text.equals(previous);) {
-            previous = text;
-            for (Map.Entry<String, String> value : values.entrySet()) {
-                text = text.replace("{{" + value.getKey() + "}}", value.getValue());
-            }
-        }
-        return text;
     }
 
     private static void collect(String text, Set<String> properties) {
