@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.notifyoncamel.ops.NotifyMetrics;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,22 +41,18 @@ public class CallbackPoster {
     private final int maxRetries;
     private final int retryDelay;
     private final boolean allowHttpLocalhost;
-    private NotifyMetrics metrics = NotifyMetrics.detached();
+    private final NotifyMetrics metrics;
 
-    public CallbackPoster(@Value("${notify.callbacks.timeout-ms}") long timeoutMillis,
+    public CallbackPoster(NotifyMetrics metrics, @Value("${notify.callbacks.timeout-ms}") long timeoutMillis,
                           @Value("${notify.callbacks.max-retries}") int maxRetries,
                           @Value("${notify.callbacks.retry-delay-seconds}") int retryDelay,
                           @Value("${notify.callbacks.allow-http-localhost}") boolean allowHttpLocalhost) {
+        this.metrics = metrics;
         this.timeout = Duration.ofMillis(timeoutMillis);
         this.maxRetries = maxRetries;
         this.retryDelay = retryDelay;
         this.allowHttpLocalhost = allowHttpLocalhost;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(timeoutMillis, 10_000))).build();
-    }
-
-    @Autowired
-    void setMetrics(NotifyMetrics metrics) {
-        this.metrics = metrics;
     }
 
     public Attempt post(String url, String bearerToken, String jsonBody) {

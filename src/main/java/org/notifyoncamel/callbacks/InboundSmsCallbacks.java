@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.common.Uuids;
-import org.notifyoncamel.delivery.InvalidTaskException;
-import org.notifyoncamel.delivery.RetryMessage;
-import org.notifyoncamel.delivery.Task;
+import org.notifyoncamel.queues.InvalidTaskException;
+import org.notifyoncamel.queues.RetryMessage;
+import org.notifyoncamel.queues.Task;
 import org.notifyoncamel.inbound.InboundSms;
 import org.notifyoncamel.inbound.InboundSmsStore;
 import org.slf4j.Logger;
@@ -48,6 +48,9 @@ public class InboundSmsCallbacks {
 
     /** Sends one task. Returns the retry to publish, or null when done (sent, refused, nothing to send or given up). */
     public RetryMessage send(@Body Task task) {
+        if (!TASK.equals(task.name())) {
+            throw new InvalidTaskException("unknown task " + task.name() + " on the inbound SMS route");
+        }
         UUID id = Uuids.parse(task.text("inbound_sms_id")).orElseThrow(() -> new InvalidTaskException("send-inbound-sms without inbound_sms_id"));
         UUID serviceId = Uuids.parse(task.text("service_id")).orElseThrow(() -> new InvalidTaskException("send-inbound-sms without service_id"));
         Optional<CallbackApiStore.Endpoint> endpoint = apis.endpoint(CallbackApiStore.Kind.INBOUND_SMS, serviceId);

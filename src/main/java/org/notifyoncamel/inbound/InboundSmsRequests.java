@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.apache.camel.Body;
 import org.notifyoncamel.http.AdminError;
-import org.notifyoncamel.receipts.FormBodies;
+import org.notifyoncamel.http.FormBodies;
 import org.notifyoncamel.recipients.PhoneNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
