@@ -165,6 +165,9 @@ class InboundSmsEndpointsTest {
         assertThat(wrong.json().get("message").asText()).isEqualTo("Forbidden: invalid authentication token provided");
         assertThat(firetext(MMG_AUTH, "source=07700900222&destination=" + number + "&message=hi").status()).isEqualTo(403);
         assertThat(firetext(null, "source=07700900222&destination=" + number + "&message=hi").status()).isEqualTo(401);
+        // credentials are checked before the body is read: a malformed body without them is a 401, not a 400
+        assertThat(mmg(null, "not json").status()).isEqualTo(401);
+        assertThat(mmg(basic("username", "wrong"), "not json").status()).isEqualTo(403);
         assertThat(rows()).isEmpty();
     }
 
