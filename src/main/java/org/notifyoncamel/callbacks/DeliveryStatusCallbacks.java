@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,20 +47,20 @@ public class DeliveryStatusCallbacks {
     private final Duration timeout;
     private final int maxRetries;
     private final int retryDelay;
-    private final boolean allowHttpLocalhost;
+    private final CallbackUrlGuard guard;
 
     public DeliveryStatusCallbacks(JdbcTemplate jdbc, SecretCipher cipher, ObjectMapper mapper,
                                    @Value("${notify.callbacks.timeout-ms}") long timeoutMillis,
                                    @Value("${notify.callbacks.max-retries}") int maxRetries,
                                    @Value("${notify.callbacks.retry-delay-seconds}") int retryDelay,
-                                   @Value("${notify.callbacks.allow-http-localhost}") boolean allowHttpLocalhost) {
+                                   CallbackUrlGuard guard) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.mapper = mapper;
         this.timeout = Duration.ofMillis(timeoutMillis);
         this.maxRetries = maxRetries;
         this.retryDelay = retryDelay;
-        this.allowHttpLocalhost = allowHttpLocalhost;
+        this.guard = guard;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(timeoutMillis, 10_000))).build();
     }
 
@@ -143,8 +142,11 @@ public class DeliveryStatusCallbacks {
         }
         String url = snapshot.path("url").asText();
         String id = task.notificationId();
-        if (!allowed(url)) {
-            LOG.warn("{} for notification {} not sent: callback URL is not https", task.name(), id);
+        CallbackUrlGuard.Verdict verdict = guard.check(url);
+        if (verdict != CallbackUrlGuard.Verdict.ALLOWED) {
+            // checked now, not only when the URL was saved: DNS may point elsewhere since (docs/security.md)
+            metrics.callbackFailed("refused_" + verdict.reason());
+            LOG.warn("{} for notification {} not sent: callback URL refused ({})", task.name(), id, verdict.reason());
             return null;
         }
         int status;
@@ -177,20 +179,5 @@ public class DeliveryStatusCallbacks {
         }
         LOG.warn("{} for notification {} failed ({}), retry in {} s", task.name(), id, status < 0 ? "connection error" : status, retryDelay);
         return new RetryMessage(task.retryMessage(mapper, task.name()), retryDelay);
-    }
-
-    private boolean allowed(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if ("https".equals(scheme)) {
-            return true;
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost();
-        return allowHttpLocalhost && "http".equals(scheme) && ("localhost".equals(host) || "127.0.0.1".equals(host));
     }
 }

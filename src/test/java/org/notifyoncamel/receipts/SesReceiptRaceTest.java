@@ -54,7 +54,7 @@ class SesReceiptRaceTest {
 
     final class NoCallbacks extends DeliveryStatusCallbacks {
         NoCallbacks() {
-            super(null, null, mapper, 1000, 0, 0, false);
+            super(null, null, mapper, 1000, 0, 0, new org.notifyoncamel.callbacks.CallbackUrlGuard(false));
         }
 
         @Override
