@@ -1,5 +1,6 @@
 package org.notifyoncamel.delivery;
 
+import org.notifyoncamel.common.LoggedErrors;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
@@ -47,7 +48,7 @@ public class DeliveryFailures {
         Task task = exchange.getProperty("task", Task.class);
         Object send = exchange.getProperty("send");
         if (task == null || error instanceof InvalidTaskException) {
-            LOG.error("Deliver task dropped: {}", error == null ? "no task" : error.getMessage());
+            LOG.error("Deliver task dropped: {}", LoggedErrors.describe(error));
             return null;
         }
         String id = task.notificationId();
@@ -77,9 +78,9 @@ public class DeliveryFailures {
         boolean firstSmsRetry = task.retries() == 0 && Task.DELIVER_SMS.equals(retryName);
         int delay = firstSmsRetry ? smsFirstRetryDelay : retryDelay;
         if (error instanceof ProviderException) {
-            LOG.warn("Notification {}: attempt {} failed ({}), retry in {} s", id, task.retries() + 1, error.getMessage(), delay);
+            LOG.warn("Notification {}: attempt {} failed ({}), retry in {} s", id, task.retries() + 1, LoggedErrors.describe(error), delay);
         } else {
-            LOG.error("Notification {}: attempt {} failed, retry in {} s", id, task.retries() + 1, delay, error);
+            LOG.error("Notification {}: attempt {} failed, retry in {} s", id, task.retries() + 1, delay, LoggedErrors.redacted(error));
         }
         return new RetryMessage(task.retryMessage(mapper, retryName), delay);
     }
@@ -101,6 +102,6 @@ public class DeliveryFailures {
     }
 
     private static String describe(Throwable error) {
-        return error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
+        return LoggedErrors.describe(error);
     }
 }

@@ -8,6 +8,8 @@ import javax.management.ObjectName;
 import org.jolokia.server.core.service.api.Restrictor;
 import org.jolokia.server.core.util.HttpMethod;
 import org.jolokia.server.core.util.RequestType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What Jolokia (and so Hawtio) may do once a caller has reached it (docs/security.md, ADR 0090), set by
@@ -27,6 +29,8 @@ import org.jolokia.server.core.util.RequestType;
  * </ul>
  */
 public class ConsoleJmxPolicy implements Restrictor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleJmxPolicy.class);
 
     static final String CAMEL = "org.apache.camel";
     static final Set<String> ROUTE_OPERATIONS = Set.of("start", "stop", "suspend", "resume", "restart", "reset");
@@ -51,11 +55,23 @@ public class ConsoleJmxPolicy implements Restrictor {
 
     @Override
     public boolean isAttributeWriteAllowed(ObjectName name, String attribute) {
-        return CAMEL.equals(name.getDomain());
+        boolean allowed = CAMEL.equals(name.getDomain());
+        if (!allowed) {
+            LOG.info("Jolokia refused a write of {} of {}", attribute, name);
+        }
+        return allowed;
     }
 
     @Override
     public boolean isOperationAllowed(ObjectName name, String signature) {
+        boolean allowed = operationAllowed(name, signature);
+        if (!allowed) {
+            LOG.info("Jolokia refused the operation {} of {}", signature, name);
+        }
+        return allowed;
+    }
+
+    private static boolean operationAllowed(ObjectName name, String signature) {
         // Jolokia passes the operation as the caller wrote it, with or without its signature: stop or stop()
         int paren = signature.indexOf('(');
         String operation = paren < 0 ? signature : signature.substring(0, paren);
