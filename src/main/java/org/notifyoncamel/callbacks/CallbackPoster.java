@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 
 import org.notifyoncamel.ops.NotifyMetrics;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code Authorization: Bearer <token>}, within {@code notify.callbacks.timeout-ms}. Success is a status
  * below 400; 4xx is refused (not retried); connection errors, timeouts and 5xx may be retried, up to
  * {@code notify.callbacks.max-retries} times, {@code notify.callbacks.retry-delay-seconds} apart. URLs
- * must be https (http://localhost only when {@code notify.callbacks.allow-http-localhost}). Shared by
+ * must pass {@link CallbackUrlGuard} at send time (https, public addresses; loopback only when
+ * {@code notify.callbacks.allow-http-localhost}). Shared by
  * delivery-status, complaint and inbound SMS callbacks.
  */
 @Component
@@ -40,23 +40,26 @@ public class CallbackPoster {
     private final Duration timeout;
     private final int maxRetries;
     private final int retryDelay;
-    private final boolean allowHttpLocalhost;
+    private final CallbackUrlGuard guard;
     private final NotifyMetrics metrics;
 
     public CallbackPoster(NotifyMetrics metrics, @Value("${notify.callbacks.timeout-ms}") long timeoutMillis,
                           @Value("${notify.callbacks.max-retries}") int maxRetries,
                           @Value("${notify.callbacks.retry-delay-seconds}") int retryDelay,
-                          @Value("${notify.callbacks.allow-http-localhost}") boolean allowHttpLocalhost) {
+                          CallbackUrlGuard guard) {
         this.metrics = metrics;
         this.timeout = Duration.ofMillis(timeoutMillis);
         this.maxRetries = maxRetries;
         this.retryDelay = retryDelay;
-        this.allowHttpLocalhost = allowHttpLocalhost;
+        this.guard = guard;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(timeoutMillis, 10_000))).build();
     }
 
     public Attempt post(String url, String bearerToken, String jsonBody) {
-        if (!allowed(url)) {
+        CallbackUrlGuard.Verdict verdict = guard.check(url);
+        if (verdict != CallbackUrlGuard.Verdict.ALLOWED) {
+            // checked now, not only when the URL was saved: DNS may point elsewhere since (docs/security.md)
+            metrics.callbackFailed("refused_" + verdict.reason());
             return new Attempt(Outcome.NOT_ALLOWED, -1);
         }
         int status;
@@ -91,20 +94,5 @@ public class CallbackPoster {
 
     public int retryDelaySeconds() {
         return retryDelay;
-    }
-
-    private boolean allowed(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if ("https".equals(scheme)) {
-            return true;
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost();
-        return allowHttpLocalhost && "http".equals(scheme) && ("localhost".equals(host) || "127.0.0.1".equals(host));
     }
 }

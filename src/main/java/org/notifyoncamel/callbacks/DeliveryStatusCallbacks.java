@@ -122,7 +122,7 @@ public class DeliveryStatusCallbacks {
                 return null;
             }
             case NOT_ALLOWED -> {
-                LOG.warn("{} for notification {} not sent: callback URL is not https", task.name(), id);
+                LOG.warn("{} for notification {} not sent: callback URL refused (not https or not a public address)", task.name(), id);
                 return null;
             }
             case REFUSED -> {
