@@ -19,6 +19,7 @@ import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.http.HttpResult;
 import org.notifyoncamel.http.JsonRequests;
 import org.notifyoncamel.http.JsonSchemaChecks;
+import org.notifyoncamel.senders.SenderKind;
 import org.notifyoncamel.senders.SenderStore;
 import org.notifyoncamel.templates.Personalisation;
 import org.notifyoncamel.templates.SmsRenderer;
@@ -210,7 +211,7 @@ public class TemplatesAdmin {
             if (!"letter".equals(template.templateType())) {
                 throw ApiError.badRequest("reply_to can only be set on letter templates");
             }
-            if (senders.letterContact(serviceId, letterContactId).isEmpty()) {
+            if (senders.find(SenderKind.LETTER_CONTACT, serviceId, letterContactId).isEmpty()) {
                 throw ApiError.badRequest("letter_contact_id " + letterContactId + " does not exist in database for service id " + serviceId);
             }
         }

@@ -71,7 +71,7 @@ public class NotificationDelivery {
      * What this deliver task has to do: an {@link SmsSend} or {@link EmailSend} to hand to a provider,
      * a {@link SimulatedSend} (research mode, test key), or null when there is nothing to do.
      */
-    public Object prepare(@Body Task task) {
+    public DeliverySend prepare(@Body Task task) {
         UUID id = Uuids.parse(task.notificationId())
                 .orElseThrow(() -> new InvalidTaskException("deliver task without a valid notification_id"));
         DeliveryStore.Notification n = store.find(id).orElseThrow(() -> new NotificationNotFoundException(id.toString()));
