@@ -35,7 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /service/{serviceId}/broadcast-message}: create, edit, list and move broadcast messages
- * through their statuses (internal-api-and-schema.md 1.4.9). The service id in the URL is the
+ * through their statuses (notifications-api app/broadcast_message/rest.py). The service id in the URL is the
  * one used, whatever the body says.
  */
 @Component("broadcastMessageAdmin")

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 import org.notifyoncamel.common.ServiceDataChanged;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.common.Uuids;
@@ -56,16 +58,16 @@ public class SendersAdmin {
 
     // ---------------------------------------------------------------- the operations, for any kind (the routes name it)
 
-    public HttpResult list(SenderKind kind, String serviceId) {
+    public HttpResult list(SenderKind kind, @Header("serviceId") String serviceId) {
         return HttpResult.ok(store.list(kind, lookups.existingService(serviceId)).stream().map(SendersAdmin::json).toList());
     }
 
-    public HttpResult get(SenderKind kind, String serviceId, String id) {
+    public HttpResult get(SenderKind kind, @Header("serviceId") String serviceId, @Header("senderId") String id) {
         UUID service = lookups.existingService(serviceId);
         return HttpResult.ok(json(store.find(kind, service, AdminIds.path(id)).orElseThrow(AdminError::noResultFound)));
     }
 
-    public HttpResult add(SenderKind kind, String serviceId, byte[] body) {
+    public HttpResult add(SenderKind kind, @Header("serviceId") String serviceId, @Body byte[] body) {
         UUID service = lookups.existingService(serviceId);
         ObjectNode request = SCHEMAS.get(kind).validate(json.adminObject(body));
         UUID inboundNumberId = request.hasNonNull("inbound_number_id")
@@ -75,7 +77,7 @@ public class SendersAdmin {
         return HttpResult.created(written(sender));
     }
 
-    public HttpResult update(SenderKind kind, String serviceId, String id, byte[] body) {
+    public HttpResult update(SenderKind kind, @Header("serviceId") String serviceId, @Header("senderId") String id, @Body byte[] body) {
         UUID service = lookups.existingService(serviceId);
         UUID senderId = AdminIds.path(id);
         ObjectNode request = SCHEMAS.get(kind).validate(json.adminObject(body));
@@ -84,7 +86,7 @@ public class SendersAdmin {
         return HttpResult.ok(written(sender));
     }
 
-    public HttpResult archive(SenderKind kind, String serviceId, String id) {
+    public HttpResult archive(SenderKind kind, @Header("serviceId") String serviceId, @Header("senderId") String id) {
         UUID service = lookups.existingService(serviceId);
         Sender sender = store.archive(kind, service, AdminIds.path(id));
         changed(service);

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /service/{serviceId}/template}: create, update (new versions), archive, redact and read templates (internal-api-and-schema.md 1.4.4). */
+/** {@code /service/{serviceId}/template}: create, update (new versions), archive, redact and read templates (notifications-api app/template/rest.py). */
 @Component("templatesAdmin")
 public class TemplatesAdmin {
 

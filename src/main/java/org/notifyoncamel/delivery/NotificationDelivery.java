@@ -31,7 +31,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The steps of a deliver task around the provider call (workers.md 2.4-2.5): load the row, fail an
+ * The steps of a deliver task around the provider call (notifications-api app/celery/provider_tasks.py and app/delivery/send_to_providers.py): load the row, fail an
  * inactive service's notification once, claim the row, render what is sent; then confirm the claim
  * with the provider's answer.
  */
