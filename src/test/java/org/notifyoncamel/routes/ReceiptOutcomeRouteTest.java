@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.queues.RetryMessage;
-import org.notifyoncamel.queues.TaskMessages;
 import org.notifyoncamel.receipts.ReceiptResult;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Routes receipt-outcome and process-sms-receipt (routes/receipts-processing.camel.yaml) on their own. */
 @RouteLevelTest
-class ReceiptOutcomeRouteTest {
+class ReceiptOutcomeRouteTest extends RouteLevelTestSupport {
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    TaskMessages tasks;
     @EndpointInject("mock:direct:publish-retry")
     MockEndpoint retries;
     @EndpointInject("mock:direct:publish-service-callback")

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.queues.Task;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,12 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * dispatch-retry-task: a message on the real (embedded) retry-tasks queue reaches the route of its task.
  */
 @RouteLevelTest
-class RetryTasksConsumerRouteTest {
+class RetryTasksConsumerRouteTest extends RouteLevelTestSupport {
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    ProducerTemplate producer;
     @EndpointInject("mock:direct:deliver-notification")
     MockEndpoint deliver;
     @EndpointInject("mock:direct:service-callback")

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
 import org.notifyoncamel.queues.Queues;
-import org.notifyoncamel.queues.TaskMessages;
 import org.notifyoncamel.support.DeliveryTestData;
 import org.notifyoncamel.support.SentToQueues;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,14 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Route save-api-notification (routes/delivery-save-api.camel.yaml) and its save-errors policy on their own. */
 @RouteLevelTest
-class SaveApiRouteTest {
+class SaveApiRouteTest extends RouteLevelTestSupport {
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    TaskMessages tasks;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
