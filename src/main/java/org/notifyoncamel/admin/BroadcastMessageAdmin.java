@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyoncamel.broadcasts.BroadcastMessages;
 import org.notifyoncamel.broadcasts.BroadcastStatus;
@@ -34,7 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /service/{serviceId}/broadcast-message}: create, edit, list and move broadcast messages
- * through their statuses (internal-api-and-schema.md 1.4.9). The service id in the URL is the
+ * through their statuses (notifications-api app/broadcast_message/rest.py). The service id in the URL is the
  * one used, whatever the body says.
  */
 @Component("broadcastMessageAdmin")
@@ -142,7 +143,12 @@ public class BroadcastMessageAdmin {
         return HttpResult.ok(messages.view(messages.edit(service, messageId, edit)));
     }
 
-    public HttpResult status(@Header("serviceId") String serviceId, @Header("broadcastMessageId") String id, @Body byte[] body) {
+    /**
+     * Changes a message's status; when that commits an event to send, the exchange property
+     * {@link BroadcastTasks#EVENT_TASK} carries its fan-out task, which the route publishes on broadcast-tasks.
+     */
+    public HttpResult status(@Header("serviceId") String serviceId, @Header("broadcastMessageId") String id, @Body byte[] body,
+                             Exchange exchange) {
         UUID service = AdminIds.path(serviceId);
         UUID messageId = AdminIds.path(id);
         ObjectNode request = json.adminObject(body);
@@ -152,7 +158,7 @@ public class BroadcastMessageAdmin {
         BroadcastMessages.StatusChange change = messages.changeStatus(service, messageId, request.get("status").asText(), user);
         change.event().ifPresent(event -> {
             if (!change.message().stubbed() || sendStubbedIn.contains(environment)) {
-                tasks.queueEvent(event.id());
+                exchange.setProperty(BroadcastTasks.EVENT_TASK, tasks.eventTask(event.id()));
             } else {
                 LOG.info("Broadcast message {} is stubbed (training mode): {} event {} is not sent", messageId,
                         event.messageType(), event.id());

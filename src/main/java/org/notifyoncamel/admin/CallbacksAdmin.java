@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /service/{serviceId}/delivery-receipt-api} and {@code /inbound-api}: the service's
- * delivery-status callback and inbound SMS forwarding (internal-api-and-schema.md 1.4.6).
+ * delivery-status callback and inbound SMS forwarding (notifications-api app/service/callback/rest.py).
  * The bearer token is write-only.
  */
 @Component("callbacksAdmin")

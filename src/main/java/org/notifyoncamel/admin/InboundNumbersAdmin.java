@@ -14,7 +14,7 @@ import org.notifyoncamel.senders.InboundNumberStore.InboundNumber;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** {@code /inbound-number}: list, available, a service's number, switch it off (internal-api-and-schema.md 1.4.7). */
+/** {@code /inbound-number}: list, available, a service's number, switch it off (notifications-api app/inbound_number/rest.py). */
 @Component("inboundNumbersAdmin")
 public class InboundNumbersAdmin {
 

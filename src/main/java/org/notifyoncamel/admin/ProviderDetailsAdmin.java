@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /provider-details}: view providers and change their priority or active flag (internal-api-and-schema.md 1.4.8). */
+/** {@code /provider-details}: view providers and change their priority or active flag (notifications-api app/provider_details/rest.py). */
 @Component("providerDetailsAdmin")
 public class ProviderDetailsAdmin {
 

@@ -19,6 +19,7 @@ import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.http.HttpResult;
 import org.notifyoncamel.http.JsonRequests;
 import org.notifyoncamel.http.JsonSchemaChecks;
+import org.notifyoncamel.senders.SenderKind;
 import org.notifyoncamel.senders.SenderStore;
 import org.notifyoncamel.templates.Personalisation;
 import org.notifyoncamel.templates.SmsRenderer;
@@ -33,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code /service/{serviceId}/template}: create, update (new versions), archive, redact and read templates (internal-api-and-schema.md 1.4.4). */
+/** {@code /service/{serviceId}/template}: create, update (new versions), archive, redact and read templates (notifications-api app/template/rest.py). */
 @Component("templatesAdmin")
 public class TemplatesAdmin {
 
@@ -210,7 +211,7 @@ public class TemplatesAdmin {
             if (!"letter".equals(template.templateType())) {
                 throw ApiError.badRequest("reply_to can only be set on letter templates");
             }
-            if (senders.letterContact(serviceId, letterContactId).isEmpty()) {
+            if (senders.find(SenderKind.LETTER_CONTACT, serviceId, letterContactId).isEmpty()) {
                 throw ApiError.badRequest("letter_contact_id " + letterContactId + " does not exist in database for service id " + serviceId);
             }
         }

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * File attachments inside personalisation (public-api.md 4.7): each value that is an object with a
+ * File attachments inside personalisation (notifications-api app/v2/notifications/post_notifications.py): each value that is an object with a
  * {@code file} key is uploaded to the document-download service and replaced by its URL. Without
  * a configured document-download host, attachments are refused with a clear 400.
  */

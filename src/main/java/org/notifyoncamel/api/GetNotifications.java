@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-/** GET /v2/notifications/{id} and GET /v2/notifications (public-api.md 5.5, 5.7). */
+/** GET /v2/notifications/{id} and GET /v2/notifications (notifications-api app/v2/notifications/get_notifications.py). */
 @Component("getNotifications")
 public class GetNotifications {
 

@@ -13,7 +13,7 @@ import org.notifyoncamel.templates.SmsRenderer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The v2 "notification JSON" (public-api.md 5.5). */
+/** The v2 "notification JSON" (notifications-api app/v2/notifications/get_notifications.py). */
 final class NotificationJson {
 
     static final Set<String> COMPLETED = Set.of("sent", "delivered", "failed", "technical-failure", "temporary-failure",

@@ -15,7 +15,7 @@ import org.notifyoncamel.recipients.PhoneNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Schema validation of the POST /v2/notifications bodies (public-api.md 5.1-5.4), errors per 3.3. */
+/** Schema validation of the POST /v2/notifications bodies (notifications-api app/v2/notifications/post_notifications.py), errors per 3.3. */
 public final class NotificationRequests {
 
     /** A validated SMS or email request. {@code recipient} is the value as sent. */

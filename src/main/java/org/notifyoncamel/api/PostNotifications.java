@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * POST /v2/notifications/{sms,email,letter} (public-api.md 2, 5.1-5.4). {@link #sms}/{@link #email}
+ * POST /v2/notifications/{sms,email,letter} (notifications-api app/v2/notifications/post_notifications.py). {@link #sms}/{@link #email}
  * validate, persist (or, for high-volume services, prepare the save task) and leave the queue
  * message in exchange properties; the route enqueues it and {@link #respond} answers 201.
  */
@@ -203,7 +203,7 @@ public class PostNotifications {
         throw ApiError.badRequest("Letters are not supported yet: this Notify does not send letters through the API");
     }
 
-    /** Any other {@code /v2/notifications/{type}}: authenticated, body parsed, then the routing 404 (public-api.md 2 step 3). */
+    /** Any other {@code /v2/notifications/{type}}: authenticated, body parsed, then the routing 404 (notifications-api app/v2/notifications/post_notifications.py step 3). */
     public void unknownType(Exchange exchange) {
         V2Requests.parse(exchange.getMessage().getBody(byte[].class), false);
         throw org.notifyoncamel.http.AdminError.notFound(
@@ -248,7 +248,7 @@ public class PostNotifications {
         Accepted accepted = new Accepted(notification, response, deliverQueue, reservation);
         exchange.setProperty(ACCEPTED, accepted);
         if ("normal".equals(caller.keyType()) && highVolumeServices.contains(service.id().toString())) {
-            // workers.md 2.3: template priority is not applied on this path
+            // notifications-api app/celery/tasks.py (save_api_sms, save_api_email): template priority is not applied on this path
             accepted = new Accepted(notification, response, service.researchMode() ? QueueNames.RESEARCH_MODE : sendQueue, reservation);
             exchange.setProperty(ACCEPTED, accepted);
             exchange.setProperty(ENQUEUE, "save");

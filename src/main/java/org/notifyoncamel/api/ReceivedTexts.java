@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** GET /v2/received-text-messages (public-api.md 5.11): the service's inbound SMS, newest first. */
+/** GET /v2/received-text-messages (notifications-api app/v2/inbound_sms): the service's inbound SMS, newest first. */
 @Component("receivedTexts")
 public class ReceivedTexts {
 

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code datetime_within_next_day} format of {@code scheduled_for} (public-api.md 4.8): an
+ * The {@code datetime_within_next_day} format of {@code scheduled_for} (notifications-api app/v2/notifications/notification_schemas.py): an
  * ISO-8601 datetime, offset discarded, in the future and at most 24 hours ahead. Validated only.
  */
 final class ScheduledFor {

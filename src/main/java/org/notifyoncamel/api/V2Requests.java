@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Reading v2 request bodies and checking common schema rules (public-api.md 2 and 3.3). */
+/** Reading v2 request bodies and checking common schema rules (notifications-api app/v2/notifications/post_notifications.py and app/schema_validation/__init__.py). */
 public final class V2Requests {
 
     public static final String INVALID_JSON = "Invalid JSON supplied in POST data";

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-/** GET /v2/template/{id}[/version/{v}], POST /v2/template/{id}/preview, GET /v2/templates (public-api.md 5.8-5.10). */
+/** GET /v2/template/{id}[/version/{v}], POST /v2/template/{id}/preview, GET /v2/templates (notifications-api app/v2/template and app/v2/templates). */
 @Component("v2Templates")
 public class V2Templates {
 

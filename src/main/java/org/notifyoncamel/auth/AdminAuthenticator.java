@@ -14,7 +14,7 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 
 /**
  * Internal (admin) API authentication: an HS256 JWT with {@code iss} = {@code notify-admin}, signed with
- * one of API_INTERNAL_SECRETS, issued within 30 seconds of now (internal-api-and-schema.md 2.1).
+ * one of API_INTERNAL_SECRETS, issued within 30 seconds of now (notifications-api app/authentication/auth.py).
  */
 @Component("adminAuth")
 public class AdminAuthenticator {

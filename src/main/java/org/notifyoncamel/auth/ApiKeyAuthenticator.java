@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Public API authentication (public-api.md 1.3): an HS256 JWT whose {@code iss} is the service id,
+ * Public API authentication (notifications-api app/authentication/auth.py): an HS256 JWT whose {@code iss} is the service id,
  * signed with the secret of one of the service's API keys and issued within 30 seconds of now.
  * Every failure is a v2 {@code AuthError}. On success the exchange property
  * {@value #AUTHENTICATED} holds the {@link Authenticated} service and key.

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The life of a broadcast message (workers.md 5.1-5.2): created as a draft (or pending approval
+ * The life of a broadcast message (notifications-api app/broadcast_message/rest.py): created as a draft (or pending approval
  * through the CAP API), edited while not yet broadcast, moved through the allowed statuses, and an
  * event (alert or cancel) recorded when it starts or stops broadcasting.
  */

@@ -84,33 +84,17 @@ public final class BroadcastSchema {
     }
 
     public BroadcastSchema stringArray(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null) {
-            return this;
-        }
-        if (!value.isArray()) {
-            errors.type(field, value, "array");
-            return this;
-        }
-        value.forEach(item -> {
+        for (JsonNode item : array(body, field)) {
             if (!item.isTextual()) {
                 errors.type(field, item, "string");
             }
-        });
+        }
         return this;
     }
 
     /** simple_polygons: a list of polygons, each a list of [number, number] pairs. */
     public BroadcastSchema polygons(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null) {
-            return this;
-        }
-        if (!value.isArray()) {
-            errors.type(field, value, "array");
-            return this;
-        }
-        for (JsonNode polygon : value) {
+        for (JsonNode polygon : array(body, field)) {
             if (!polygon.isArray()) {
                 errors.type(field, polygon, "array");
                 continue;
@@ -122,6 +106,19 @@ public final class BroadcastSchema {
             }
         }
         return this;
+    }
+
+    /** The field's items when it is an array; none (and a type error when present but no array) otherwise. */
+    private Iterable<JsonNode> array(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            errors.type(field, value, "array");
+            return List.of();
+        }
+        return value;
     }
 
     public BroadcastSchema enumValue(ObjectNode body, String field, List<String> allowed) {

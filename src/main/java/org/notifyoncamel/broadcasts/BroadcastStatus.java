@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Broadcast message statuses and the transitions the internal API allows (workers.md 5.1). */
+/** Broadcast message statuses and the transitions the internal API allows (notifications-api app/broadcast_message/rest.py). */
 public final class BroadcastStatus {
 
     public static final String DRAFT = "draft";

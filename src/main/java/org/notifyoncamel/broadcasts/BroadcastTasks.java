@@ -5,17 +5,12 @@ import java.util.UUID;
 
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.notifyoncamel.queues.QueueNames;
-import org.notifyoncamel.queues.Queues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * The messages on the broadcast-tasks queue: {@code send-broadcast-event} (fan out an event to the
@@ -31,24 +26,15 @@ public class BroadcastTasks {
     public static final String TASK = "broadcastTask";
     public static final String EVENT_ID = "broadcastEventId";
     public static final String PROVIDER = "broadcastProvider";
+    /** Exchange property: the fan-out task of a committed event, published by route publish-broadcast-event. */
+    public static final String EVENT_TASK = "broadcastEventTask";
 
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastTasks.class);
 
-    private final SqsClient sqs;
-    private final Queues queues;
     private final ObjectMapper mapper;
 
-    public BroadcastTasks(SqsClient sqs, Queues queues, ObjectMapper mapper) {
-        this.sqs = sqs;
-        this.queues = queues;
+    public BroadcastTasks(ObjectMapper mapper) {
         this.mapper = mapper;
-    }
-
-    /** Queues the fan-out of an event (called by the internal API once the event is committed). */
-    public void queueEvent(UUID eventId) {
-        sqs.sendMessage(SendMessageRequest.builder().queueUrl(queues.url(QueueNames.BROADCASTS))
-                .messageBody(eventTask(eventId)).build());
-        LOG.info("Queued {} for broadcast event {}", SEND_EVENT, eventId);
     }
 
     public String eventTask(UUID eventId) {

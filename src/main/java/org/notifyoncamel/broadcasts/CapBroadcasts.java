@@ -31,7 +31,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Reads a CAP 1.2 alert for {@code POST /v2/broadcast} (public-api.md 5.12): the content type,
+ * Reads a CAP 1.2 alert for {@code POST /v2/broadcast} (notifications-api app/v2/broadcast): the content type,
  * the document's structure, the extracted reference, category, content and areas, and their
  * rules. The body is parsed as bytes, so an XML declaration with an {@code encoding} is accepted
  * (the original answered 500). Malformed polygons are 400s, never 500s.

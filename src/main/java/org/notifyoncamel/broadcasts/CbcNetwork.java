@@ -3,7 +3,7 @@ package org.notifyoncamel.broadcasts;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The mobile networks Notify broadcasts to, and how each one's CBC proxy wants its messages (workers.md 5.7). */
+/** The mobile networks Notify broadcasts to, and how each one's CBC proxy wants its messages (notifications-api app/clients/cbc_proxy.py). */
 public enum CbcNetwork {
     EE("ee", "cap", "en-GB", "cy-GB"),
     O2("o2", "cap", "en-GB", "cy-GB"),

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The JSON documents the CBC proxies expect (workers.md 5.8): alert, cancel and link test. */
+/** The JSON documents the CBC proxies expect (notifications-api app/clients/cbc_proxy.py): alert, cancel and link test. */
 public final class CbcPayloads {
 
     public static final String HEADLINE = "GOV.UK Notify Broadcast";

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /v2/broadcast} once the caller is authenticated (public-api.md 5.12): permission,
+ * {@code POST /v2/broadcast} once the caller is authenticated (notifications-api app/v2/broadcast): permission,
  * content type, CAP document, then a broadcast message stored as pending-approval for the API key.
  * Nothing is queued: a person approves it through the internal API.
  */

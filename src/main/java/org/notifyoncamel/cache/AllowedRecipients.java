@@ -9,7 +9,7 @@ import org.notifyoncamel.recipients.InvalidRecipientException;
 import org.notifyoncamel.recipients.PhoneNumbers;
 
 /**
- * The team members' and guest-list recipients of a service (public-api.md section 1.4), compared
+ * The team members' and guest-list recipients of a service (notifications-api app/authentication/auth.py), compared
  * after normalisation: phone numbers in UK format when they are UK numbers (others as given),
  * email addresses stripped and lower-cased.
  */

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * What the public API needs to know about a service, loaded in one go and cached
- * (public-api.md section 9). Team members' and guest-list recipients are held in their
+ * (notifications-api app/serialised_models.py). Team members' and guest-list recipients are held in their
  * normalised form ({@link AllowedRecipients}).
  */
 public record ServiceData(

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Service callbacks (workers.md 4): a status change is snapshotted, with the service's callback URL
+ * Service callbacks (notifications-api app/celery/service_callback_tasks.py): a status change is snapshotted, with the service's callback URL
  * and bearer token, into an encrypted task on service-callbacks; the sender POSTs it. Connection
  * errors, timeouts and 5xx are retried on retry-tasks (max {@code notify.callbacks.max-retries});
  * 4xx are not ({@link CallbackPoster}). Reads service_callback_api (written by the internal API) and never changes it.

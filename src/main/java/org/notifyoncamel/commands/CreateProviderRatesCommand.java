@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code create-provider-rates -p PROVIDER -c COST -d VALID_FROM}: records what a provider charges per
- * message (pence, with decimals) from a date (internal-api-and-schema.md 4).
+ * message (pence, with decimals) from a date (notifications-api app/commands.py).
  */
 @Component
 public class CreateProviderRatesCommand implements NotifyCommand {

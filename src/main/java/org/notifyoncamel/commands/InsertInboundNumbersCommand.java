@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code insert-inbound-numbers -f FILE}: loads two-way numbers (provider mmg, active, unallocated),
- * one per line. The only way numbers are created (internal-api-and-schema.md 4). Numbers already
+ * one per line. The only way numbers are created (notifications-api app/commands.py). Numbers already
  * present are skipped; any malformed line aborts the whole file.
  */
 @Component

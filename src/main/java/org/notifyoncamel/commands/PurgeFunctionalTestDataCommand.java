@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code purge-functional-test-data -u PREFIX}: deletes the users whose email address starts with
  * PREFIX and carries {@code +<uuid>} in its local part (the functional tests' accounts), the services
- * they belong to or created, and every row that depends on those (internal-api-and-schema.md 4).
+ * they belong to or created, and every row that depends on those (notifications-api app/commands.py).
  * Each user is purged in its own transactions, so one failure leaves the others done. Other members
  * of a purged service lose the membership but are not deleted (the original deleted them too).
  */

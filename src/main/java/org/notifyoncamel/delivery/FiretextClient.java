@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Firetext's send API (workers.md 3.2): form POST; success is a status below 400 with a JSON body
+ * Firetext's send API (notifications-api app/clients/sms/firetext.py): form POST; success is a status below 400 with a JSON body
  * whose {@code code} is the number 0. Anything else, a missing {@code code} included, is a
  * {@link ProviderException}.
  */

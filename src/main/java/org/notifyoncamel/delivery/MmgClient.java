@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * MMG's send API (workers.md 3.1): JSON POST, {@code Authorization: Basic <key>} with the key used
+ * MMG's send API (notifications-api app/clients/sms/mmg.py): JSON POST, {@code Authorization: Basic <key>} with the key used
  * verbatim. Success is a status below 400 with a JSON body; anything else is a {@link ProviderException}.
  */
 @Component("mmgClient")

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The steps of a deliver task around the provider call (workers.md 2.4-2.5): load the row, fail an
+ * The steps of a deliver task around the provider call (notifications-api app/celery/provider_tasks.py and app/delivery/send_to_providers.py): load the row, fail an
  * inactive service's notification once, claim the row, render what is sent; then confirm the claim
  * with the provider's answer.
  */
@@ -71,7 +71,7 @@ public class NotificationDelivery {
      * What this deliver task has to do: an {@link SmsSend} or {@link EmailSend} to hand to a provider,
      * a {@link SimulatedSend} (research mode, test key), or null when there is nothing to do.
      */
-    public Object prepare(@Body Task task) {
+    public DeliverySend prepare(@Body Task task) {
         UUID id = Uuids.parse(task.notificationId())
                 .orElseThrow(() -> new InvalidTaskException("deliver task without a valid notification_id"));
         DeliveryStore.Notification n = store.find(id).orElseThrow(() -> new NotificationNotFoundException(id.toString()));

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * save-api-sms / save-api-email (workers.md 2.3): persist the notification the API has already
+ * save-api-sms / save-api-email (notifications-api app/celery/tasks.py (save_api_sms, save_api_email)): persist the notification the API has already
  * answered for (insert if absent), then hand it to the deliver queue. A redelivered message finds
  * the row and enqueues the deliver task again while it is still {@code created}, which is safe
  * because delivery is idempotent, and means a crash between insert and enqueue loses nothing.

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * The SMS provider load balancer of route {@code sms-provider-balancer}: weighted by
  * {@code provider_details.priority} (through {@link SmsProviderSelection}) and failing over to
  * the next provider, within the same attempt, when a provider errors. Each failure lowers that
- * provider's priority (workers.md 2.7, 1-minute threshold). Its children are
+ * provider's priority (notifications-api app/dao/provider_details_dao.py, 1-minute threshold). Its children are
  * {@code to: direct:sms-provider-<identifier>}; the identifier is read from the endpoint.
  * When every provider fails, the last error is raised to the deliver route, which retries later.
  */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Automatic SMS provider priorities (workers.md 2.7): a failing or slow provider loses 10 points to
+ * Automatic SMS provider priorities (notifications-api app/dao/provider_details_dao.py): a failing or slow provider loses 10 points to
  * the other; when nothing has changed for an hour, priorities drift 10 points towards their resting
  * points. Every change is a versioned provider_details update by the Notify service user, with history.
  */

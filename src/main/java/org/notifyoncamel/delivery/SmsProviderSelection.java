@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The order in which SMS providers are tried for one message (workers.md 2.6): the first is a
+ * The order in which SMS providers are tried for one message (notifications-api app/delivery/send_to_providers.py (provider_to_use)): the first is a
  * weighted random choice among the active providers, weighted by {@code provider_details.priority};
  * the others follow, drawn the same way, as failover candidates. Only providers that support
  * international numbers are candidates for an international number. Priorities are read at most

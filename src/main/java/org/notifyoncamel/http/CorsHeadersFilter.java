@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Every response, errors included, carries the original's CORS headers (public-api.md section 0). */
+/** Every response, errors included, carries the original's CORS headers (notifications-api app/v2). */
 public class CorsHeadersFilter implements Filter {
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Answers what reaches the servlet container's error page (no route for the path, a wrong method)
  * in the original's framework-level shape {@code {"result":"error","message":...}}, for every path
- * (public-api.md 3.2).
+ * (notifications-api app/v2/errors.py).
  */
 @RestController
 public class LegacyErrorController implements ErrorController {

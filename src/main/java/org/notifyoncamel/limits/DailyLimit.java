@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.notifyoncamel.notifications.NotificationStore;
 
 /**
- * The service's daily message limit on /v2 sends (README "Fix"; public-api.md 7.2), counted in
+ * The service's daily message limit on /v2 sends (README "Fix"; notifications-api app/notifications/validators.py), counted in
  * Redis under {@code {service_id}-{yyyy-MM-dd}-count} (UTC day). The counter is seeded from the
  * database once, when the key is missing; after that every accepted non-test notification is one
  * INCR, and a send that would go over the limit is undone and refused with 429. Without Redis the

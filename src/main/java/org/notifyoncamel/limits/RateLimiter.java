@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-service, per-key-type rate limit of the POST notification endpoints (public-api.md 7.1):
+ * Per-service, per-key-type rate limit of the POST notification endpoints (notifications-api app/notifications/validators.py):
  * a 60-second sliding window in a Redis sorted set under {@code {service_id}-{key_type}}, updated
  * atomically by one Lua script. Rejected requests count too. Fails open: without Redis (disabled
  * or unreachable) nothing is limited.

@@ -10,7 +10,7 @@ import org.notifyoncamel.common.Timestamps;
 
 /**
  * A notification accepted by the API, with every column of the {@code notifications} row
- * (workers.md 2.2). {@code encryptedPersonalisation} is already {@code SecretCipher} output.
+ * (notifications-api app/notifications/process_notifications.py). {@code encryptedPersonalisation} is already {@code SecretCipher} output.
  */
 public record NewNotification(
         UUID id,

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotificationStore {
 
-    /** Filters of GET /v2/notifications (public-api.md 5.7). Empty lists mean "any". */
+    /** Filters of GET /v2/notifications (notifications-api app/v2/notifications/get_notifications.py). Empty lists mean "any". */
     public record ListFilter(UUID serviceId, String keyType, List<String> notificationTypes, List<String> statuses,
                              List<String> letterStatuses, String clientReference, UUID olderThan, boolean includeJobs,
                              int pageSize) {

@@ -2,7 +2,7 @@ package org.notifyoncamel.queues;
 
 import java.util.List;
 
-/** The original's queue names (workers.md 1.2). The deployment's prefix is prepended by {@link Queues}. */
+/** The original's queue names (notifications-api app/config.py and app/celery). The deployment's prefix is prepended by {@link Queues}. */
 public final class QueueNames {
 
     public static final String PRIORITY = "priority-tasks";

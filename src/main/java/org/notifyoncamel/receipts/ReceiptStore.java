@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Status updates from delivery receipts (workers.md 3.4, 3.7). */
+/** Status updates from delivery receipts (notifications-api app/celery/process_sms_client_response_tasks.py and app/celery/process_ses_receipts_tasks.py). */
 @Repository
 public class ReceiptStore {
 

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Receipts for research-mode services and test keys (workers.md 2.8), keyed on the recipient:
+ * Receipts for research-mode services and test keys (notifications-api app/celery/research_mode_tasks.py), keyed on the recipient:
  * SMS receipts are posted, in the provider's format, to our own receipt endpoints; email receipts
  * are SES notifications for the ses-callbacks queue.
  */

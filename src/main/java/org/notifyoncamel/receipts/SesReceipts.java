@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * process-ses-result (workers.md 3.7). Accepts the SNS envelope (its {@code Message} is the SES
+ * process-ses-result (notifications-api app/celery/process_ses_receipts_tasks.py). Accepts the SNS envelope (its {@code Message} is the SES
  * notification as a string) or the SES notification itself. Bounces and deliveries update every
  * sending/pending notification with the SES message id; complaints are recorded. A receipt for a
  * reference not visible yet is retried while its mail is less than 5 minutes old.

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The provider receipt endpoints (workers.md 3.3, no auth): validate, and turn the receipt into a
+ * The provider receipt endpoints (notifications-api app/notifications/notifications_sms_callback.py, no auth): validate, and turn the receipt into a
  * process-sms-client-response task for sms-callbacks. The phone number fields are optional and are
  * never logged or queued.
  */

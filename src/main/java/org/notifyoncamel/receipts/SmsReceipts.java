@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * process-sms-client-response (workers.md 3.4): maps the provider status, updates the row under a
+ * process-sms-client-response (notifications-api app/celery/process_sms_client_response_tasks.py): maps the provider status, updates the row under a
  * lock, sets the billable units of research/test sends, and asks for a delivery-status callback for
  * any status but pending. A receipt for a row that is not visible yet is retried with a delay.
  */

@@ -3,7 +3,7 @@ package org.notifyoncamel.receipts;
 import java.util.Map;
 import java.util.Optional;
 
-/** The provider status mappings of workers.md 3.5. */
+/** The provider status mappings of notifications-api app/clients/sms/mmg.py and firetext.py. */
 public final class SmsStatuses {
 
     public static final String DELIVERED = "delivered";

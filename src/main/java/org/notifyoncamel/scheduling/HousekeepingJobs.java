@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Housekeeping of secondary data (workers.md 6): {@code delete-verify-codes} (older than 24 h),
+ * Housekeeping of secondary data (notifications-api app/celery/scheduled_tasks.py and nightly_tasks.py): {@code delete-verify-codes} (older than 24 h),
  * {@code delete-invitations} (older than 2 days) and {@code delete-inbound-sms} (older than the
  * service's SMS retention, else the default of 7 days, counted from London midnight; archived into
  * inbound_sms_history without content and sender number, then deleted, in batches).

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The scheduled jobs of the delivery pipeline (workers.md 6): the nightly timeout of notifications
+ * The scheduled jobs of the delivery pipeline (notifications-api app/celery/scheduled_tasks.py and nightly_tasks.py): the nightly timeout of notifications
  * that never finished, and the replay of notifications still {@code created} after an hour.
  */
 @Component("notificationSchedules")

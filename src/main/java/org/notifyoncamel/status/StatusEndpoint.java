@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@code GET /_status}: liveness with the build and the database's migration version (internal-api-and-schema.md 2.3). */
+/** {@code GET /_status}: liveness with the build and the database's migration version (notifications-api app/status/healthcheck.py). */
 @Component("statusEndpoint")
 public class StatusEndpoint {
 

@@ -1,6 +1,6 @@
 package org.notifyoncamel.templates;
 
-/** Letter text as the API shows it (public-api.md 6.2): the body as for email, the subject HTML-escaped. */
+/** Letter text as the API shows it (notifications-utils notifications_utils/template.py): the body as for email, the subject HTML-escaped. */
 public final class LetterRenderer {
 
     private LetterRenderer() {

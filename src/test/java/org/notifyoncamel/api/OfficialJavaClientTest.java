@@ -35,7 +35,7 @@ import uk.gov.service.notify.TemplatePreview;
 /**
  * The official Java client (notifications-java-client 6.0.0-RELEASE) against the running app:
  * every client method except letters, with the assertions of its own integration test
- * (public-api.md section 11).
+ * (notifications-api app/v2).
  */
 @ApiIntegrationTest
 class OfficialJavaClientTest {

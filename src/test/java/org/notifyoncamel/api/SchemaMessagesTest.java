@@ -16,7 +16,7 @@ import org.notifyoncamel.recipients.PhoneNumbers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** JSON-schema message construction (public-api.md 3.3) and the notification request schemas. */
+/** JSON-schema message construction (notifications-api app/schema_validation/__init__.py) and the notification request schemas. */
 class SchemaMessagesTest {
 
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** workers.md 4.3: connection errors and 5xx are retried (5 times at most), 4xx are not. */
+/** notifications-api app/celery/service_callback_tasks.py: connection errors and 5xx are retried (5 times at most), 4xx are not. */
 @DeliveryIntegrationTest
 class ServiceCallbackRetryTest {
 

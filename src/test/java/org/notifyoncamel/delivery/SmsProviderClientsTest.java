@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
-/** The MMG and Firetext clients against a local HTTP server: wire format, success rules and errors (workers.md 3.1-3.2). */
+/** The MMG and Firetext clients against a local HTTP server: wire format, success rules and errors (notifications-api app/clients/sms/mmg.py and app/clients/sms/firetext.py). */
 class SmsProviderClientsTest {
 
     record Received(String contentType, String authorization, String body) {

@@ -18,7 +18,7 @@ import org.notifyoncamel.support.DeliveryTestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** workers.md 2.7 against the real provider_details rows (restored afterwards). */
+/** notifications-api app/dao/provider_details_dao.py against the real provider_details rows (restored afterwards). */
 @DeliveryIntegrationTest
 class SmsProviderPrioritiesTest {
 

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Every status mapping of workers.md 3.5 and 3.7, through the real receipt endpoints and queues. */
+/** Every status mapping of notifications-api app/clients/sms/mmg.py and firetext.py and app/celery/process_ses_receipts_tasks.py, through the real receipt endpoints and queues. */
 @DeliveryIntegrationTest
 class ReceiptMappingTest {
 
