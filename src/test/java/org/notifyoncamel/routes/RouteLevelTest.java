@@ -22,10 +22,17 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = NotifyApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "notify.app-name=route-level-tests",
     "notify.roles.route-level-tests=common-errors.camel.yaml,common-worker-errors.camel.yaml,common-templates.camel.yaml,"
-            + "receipts-processing.camel.yaml,delivery-save-api.camel.yaml,consume-retry-tasks.camel.yaml",
+            + "receipts-processing.camel.yaml,delivery-save-api.camel.yaml,consume-retry-tasks.camel.yaml,"
+            + "delivery-notifications.camel.yaml,delivery-providers.camel.yaml,broadcasts-errors.camel.yaml,broadcasts-send.camel.yaml",
     "notify.receipts.error-retry-delay-seconds=7",
     "notify.delivery.save-max-retries=2",
     "notify.queues.retry-tasks.wait-time-seconds=1",
+    // the broadcast retry policy in compressed time (BroadcastRetryPolicyRouteTest), EE's proxies observable
+    "notify.broadcasts.redelivery-delay=100",
+    "notify.broadcasts.backoff-multiplier=2",
+    "notify.broadcasts.maximum-redelivery-delay=400",
+    "notify.broadcasts.cbc.ee-primary-url=mock:cbc-ee-primary",
+    "notify.broadcasts.cbc.ee-failover-url=mock:cbc-ee-failover",
 })
 @CamelSpringBootTest
 @ActiveProfiles("test")
