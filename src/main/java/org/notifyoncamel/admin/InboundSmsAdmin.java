@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /service/{id}/inbound-sms} (inbound-sms.md 5.2): the admin's inbox views. Listings start at the
+ * {@code /service/{id}/inbound-sms} (notifications-api app/inbound_sms/rest.py): the admin's inbox views. Listings start at the
  * retention window (London midnight, the service's SMS retention days ago, else
  * {@code notify.schedules.inbound-sms-default-retention-days}); the summary counts 7 days whatever the
  * retention; one text by id is not limited.

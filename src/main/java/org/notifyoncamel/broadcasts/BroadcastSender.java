@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The steps of the broadcast routes: fan an event out to the networks, and for one network decide
- * whether the event may (still) be sent (notifications-api app/celery/broadcast_message_tasks.py), build the proxy payload (5.8) and record
+ * whether the event may (still) be sent (notifications-api app/celery/broadcast_message_tasks.py), build the proxy payload (app/clients/cbc_proxy.py) and record
  * the outcome. Sending is idempotent: every attempt starts from the provider message's stored
  * state, so an acknowledged provider message is never sent again, whatever SQS delivers.
  */

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The HTTP side of every call to a service (workers.md 4.3): POST the JSON body with
+ * The HTTP side of every call to a service (notifications-api app/celery/service_callback_tasks.py): POST the JSON body with
  * {@code Authorization: Bearer <token>}, within {@code notify.callbacks.timeout-ms}. Success is a status
  * below 400; 4xx is refused (not retried); connection errors, timeouts and 5xx may be retried, up to
  * {@code notify.callbacks.max-retries} times, {@code notify.callbacks.retry-delay-seconds} apart. URLs

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * send-inbound-sms (inbound-sms.md 4): forwards a stored text to the service's inbound API. The URL and
+ * send-inbound-sms (notifications-api app/celery/tasks.py send_inbound_sms_to_service): forwards a stored text to the service's inbound API. The URL and
  * token are read when the task runs (not snapshotted, as in the original); a service without one is
  * done at once (the text stays readable through the APIs). The body is {@code id}, {@code source_number},
  * {@code destination_number}, {@code message}, {@code date_received} (the provider's date, else when we

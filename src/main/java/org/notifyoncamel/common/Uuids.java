@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * UUID handling for ids that arrive in requests (public API spec section 4.1).
+ * UUID handling for ids that arrive in requests (notifications-api app/schema_validation/__init__.py, the uuid format).
  *
  * <p>Two questions are answered separately because the original answers them differently:
  * <ul>

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Errors answered before a request reaches a route (the servlet filters: body limit, firewall), in the
  * error shape of the endpoint the request was for: the v2 shape under {@code /v2}, the original's
- * framework-level {@code {"result":"error","message":...}} everywhere else (public-api.md 3.2).
+ * framework-level {@code {"result":"error","message":...}} everywhere else (notifications-api app/errors.py, app/v2/errors.py).
  */
 public final class ErrorBodies {
 

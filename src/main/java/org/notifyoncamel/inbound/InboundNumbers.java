@@ -12,7 +12,7 @@ import org.notifyoncamel.recipients.InvalidRecipientException;
 import org.notifyoncamel.recipients.PhoneNumbers;
 
 /**
- * The number and date rules of inbound texts (inbound-sms.md 3.4, 3.5; the original's
+ * The number and date rules of inbound texts (notifications-api app/notifications/receive_notifications.py; the original's
  * {@code strip_leading_forty_four} and {@code create_inbound_sms_object}).
  */
 public final class InboundNumbers {

@@ -11,7 +11,7 @@ import org.notifyoncamel.common.Timestamps;
 public record InboundSms(UUID id, Instant createdAt, UUID serviceId, String notifyNumber, String userNumber, String content,
                          String provider, Instant providerDate) {
 
-    /** The original's {@code InboundSms.serialize()}: what every read endpoint answers (inbound-sms.md 1.1). */
+    /** The original's {@code InboundSms.serialize()}: what every read endpoint answers (notifications-api app/models.py). */
     public Map<String, Object> json() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id.toString());

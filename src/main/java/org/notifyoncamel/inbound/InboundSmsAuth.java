@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * HTTP Basic on the inbound SMS endpoints (inbound-sms.md 3.1, 3.3). MMG: the username must be one of
+ * HTTP Basic on the inbound SMS endpoints (notifications-api app/notifications/receive_notifications.py). MMG: the username must be one of
  * {@code notify.inbound-sms.mmg-usernames} and the password one of {@code notify.inbound-sms.mmg-passwords},
  * the two lists checked independently as the original does. Firetext: the username must be
  * {@code notify} and the password one of {@code notify.inbound-sms.firetext-passwords}. No usable Basic

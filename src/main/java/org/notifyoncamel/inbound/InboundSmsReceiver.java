@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * What happens to a received text (inbound-sms.md 3.5, 3.6): find the service by the number it was sent
+ * What happens to a received text (notifications-api app/notifications/receive_notifications.py): find the service by the number it was sent
  * to; an unknown, unallocated or switched-off number, or a service without the {@code sms} and
  * {@code inbound_sms} permissions, is logged and acknowledged without storing anything; otherwise the
  * text is stored (encrypted) and a {@code send-inbound-sms} task is made for notify-internal-tasks.
@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Component("inboundSms")
 public class InboundSmsReceiver {
 
-    /** The task that forwards a stored text to the service's inbound API (workers.md 4.4). */
+    /** The task that forwards a stored text to the service's inbound API (notifications-api app/celery/tasks.py send_inbound_sms_to_service). */
     public static final String SEND_INBOUND_SMS = "send-inbound-sms";
     public static final Map<String, Object> OK = Map.of("status", "ok");
 

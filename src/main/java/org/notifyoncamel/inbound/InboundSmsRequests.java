@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads the providers' inbound-text requests (inbound-sms.md 3.1 to 3.4) into {@link ReceivedText}s.
+ * Reads the providers' inbound-text requests (notifications-api app/notifications/receive_notifications.py) into {@link ReceivedText}s.
  * MMG posts JSON ({@code MSISDN}, {@code Number}, {@code Message}, {@code ID}, {@code DateRecieved}
  * (sic)) whose text fields are URL-encoded ({@link MmgText}); Firetext posts a form ({@code source},
  * {@code destination}, {@code message}, {@code time}). A body that cannot be read or lacks a required

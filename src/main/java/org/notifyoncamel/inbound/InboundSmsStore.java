@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * inbound_sms and the lookups around it (inbound-sms.md 1, 3.5, 5). Content is stored encrypted with
+ * inbound_sms and the lookups around it (notifications-api app/models.py InboundSms, app/dao/inbound_sms_dao.py). Content is stored encrypted with
  * {@link SecretCipher} and decrypted only when read.
  */
 @Repository

@@ -3,7 +3,7 @@ package org.notifyoncamel.inbound;
 import java.time.LocalDateTime;
 
 /**
- * One text a provider says it received, decoded and normalised (inbound-sms.md 3.4): the Notify number
+ * One text a provider says it received, decoded and normalised (notifications-api app/notifications/receive_notifications.py create_inbound_sms_object): the Notify number
  * it was sent to as we store numbers ({@code 07...}), the sender as formatted for storage (or as
  * received when it is not a valid number), the content, the provider's reference (MMG only) and its
  * timestamp as naive UTC (null when the provider sent none). {@code toString} leaves out the content

@@ -4,7 +4,7 @@ import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Email address validation and normalisation (public API spec section 4.3). */
+/** Email address validation and normalisation (notifications-utils notifications_utils/recipients.py). */
 public final class EmailAddresses {
 
     static final String INVALID = "Not a valid email address";

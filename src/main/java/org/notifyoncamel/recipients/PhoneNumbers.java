@@ -3,10 +3,10 @@ package org.notifyoncamel.recipients;
 import java.util.Set;
 
 /**
- * Mobile number validation and formatting (public API spec section 4.2).
+ * Mobile number validation and formatting (notifications-utils notifications_utils/recipients.py).
  *
  * <p>Every validation method returns the formatted number (digits only, no {@code +}, UK numbers
- * as {@code 447…}) or throws {@link InvalidRecipientException} with the spec's reason text.
+ * as {@code 447…}) or throws {@link InvalidRecipientException} with the original's reason text.
  * Unlike the original, the UK country prefix {@code 44} is stripped once, not every leading 4.
  */
 public final class PhoneNumbers {

@@ -3,7 +3,7 @@ package org.notifyoncamel.recipients;
 import java.util.Set;
 
 /**
- * Smoke-test recipients (public API spec section 7.4): requests to them get a normal 201 but
+ * Smoke-test recipients (notifications-api app/config.py SIMULATED_EMAIL_ADDRESSES and SIMULATED_SMS_NUMBERS): requests to them get a normal 201 but
  * nothing is stored or sent.
  */
 public final class SimulatedRecipients {

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Makes the simulated MMG or Firetext deliver a reply, as a phone user texting a service's inbound number
- * would (development and tests; inbound-sms.md 3). {@code POST /simulators/mmg/inbound} or
+ * would (development and tests; notifications-api app/notifications/receive_notifications.py). {@code POST /simulators/mmg/inbound} or
  * {@code /simulators/firetext/inbound} with {@code {"to": "<inbound number>", "from": "<mobile>", "message": "..."}}
  * posts the provider's own payload (MMG: JSON with URL-encoded {@code Message} and {@code DateRecieved};
  * Firetext: a form) with the provider's Basic credentials to our {@code /notifications/sms/receive/*}

@@ -30,7 +30,7 @@ import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 
 /**
- * Notify's email markdown (public API spec section 6.4) on top of commonmark: the input is
+ * Notify's email markdown (notifications-utils notifications_utils/formatters.py) on top of commonmark: the input is
  * already HTML-escaped; the output is the inline-styled HTML of the original. Emphasis, strong,
  * inline code are left literal; images are dropped; {@code ^} marks inset text; {@code •} is a
  * bullet; bare http(s) URLs become links.

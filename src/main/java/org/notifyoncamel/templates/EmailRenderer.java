@@ -2,7 +2,7 @@ package org.notifyoncamel.templates;
 
 import java.util.regex.Pattern;
 
-/** Email subject, body and HTML as given by the API (public API spec sections 6.2 and 6.4). */
+/** Email subject, body and HTML as given by the API (notifications-utils notifications_utils/template.py). */
 public final class EmailRenderer {
 
     private static final Pattern GOVUK_NOT_A_LINK = Pattern.compile(

@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finding, checking and filling in {@code ((placeholders))} (public API spec section 6.1). */
+/** Finding, checking and filling in {@code ((placeholders))} (notifications-utils notifications_utils/field.py). */
 public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\(([^()]+)\\)\\)");

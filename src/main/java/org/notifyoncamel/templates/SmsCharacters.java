@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Map;
 
 /**
- * The character rules of SMS (public API spec section 6.5): which characters are sent as they
+ * The character rules of SMS (notifications-utils notifications_utils/sanitise_text.py): which characters are sent as they
  * are (GSM 03.38 plus Welsh accented vowels), how others are downgraded, and which characters cost
  * double or force UCS-2.
  */

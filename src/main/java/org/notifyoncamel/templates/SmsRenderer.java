@@ -1,6 +1,6 @@
 package org.notifyoncamel.templates;
 
-/** Text message bodies (public API spec section 6.2). */
+/** Text message bodies (notifications-utils notifications_utils/template.py). */
 public final class SmsRenderer {
 
     private SmsRenderer() {

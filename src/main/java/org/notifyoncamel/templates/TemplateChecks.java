@@ -2,7 +2,7 @@ package org.notifyoncamel.templates;
 
 import java.nio.charset.StandardCharsets;
 
-/** Message-too-long and empty-message checks (public API spec sections 6.1 and 6.3). */
+/** Message-too-long and empty-message checks (notifications-api app/notifications/validators.py). */
 public final class TemplateChecks {
 
     public static final int SMS_CHAR_COUNT_LIMIT = 918;

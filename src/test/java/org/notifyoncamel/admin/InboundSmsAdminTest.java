@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The admin's inbox: /service/{id}/inbound-sms, /most-recent (paged), /summary, /{id} (inbound-sms.md 5.2). */
+/** The admin's inbox: /service/{id}/inbound-sms, /most-recent (paged), /summary, /{id} (notifications-api app/inbound_sms/rest.py). */
 @ApiIntegrationTest
 class InboundSmsAdminTest {
 

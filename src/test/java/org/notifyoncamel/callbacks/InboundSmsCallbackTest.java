@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * send-inbound-sms (inbound-sms.md 4): a stored text is POSTed to the service's inbound API with its bearer
+ * send-inbound-sms (notifications-api app/celery/tasks.py send_inbound_sms_to_service): a stored text is POSTed to the service's inbound API with its bearer
  * token; connection errors and 5xx are retried (5 times at most, on retry-tasks), 4xx are not.
  */
 @DeliveryIntegrationTest

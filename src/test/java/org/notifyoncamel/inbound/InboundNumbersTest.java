@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.notifyoncamel.recipients.InternationalBillingRates;
 import org.notifyoncamel.recipients.PhoneNumbers;
 
-/** Destination, sender and date rules of inbound texts (inbound-sms.md 3.4, 3.5). */
+/** Destination, sender and date rules of inbound texts (notifications-api app/notifications/receive_notifications.py). */
 class InboundNumbersTest {
 
     static final PhoneNumbers PHONES = new PhoneNumbers(InternationalBillingRates.loadDefault());

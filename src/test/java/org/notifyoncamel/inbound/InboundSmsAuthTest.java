@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.notifyoncamel.http.AdminError;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-/** HTTP Basic on the inbound endpoints: no credentials 401, wrong ones 403 (inbound-sms.md 3.1, 3.3). */
+/** HTTP Basic on the inbound endpoints: no credentials 401, wrong ones 403 (notifications-api app/notifications/receive_notifications.py). */
 class InboundSmsAuthTest {
 
     final InboundSmsAuth auth = new InboundSmsAuth(List.of("username", "other-user"), List.of("testkey", "rotated-key"), List.of("ft-key"));

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * POST /notifications/sms/receive/{mmg,firetext} against the running API (inbound-sms.md 3): auth, both
+ * POST /notifications/sms/receive/{mmg,firetext} against the running API (notifications-api app/notifications/receive_notifications.py): auth, both
  * payloads, storage (encrypted), the send-inbound-sms task, and the answers for unknown numbers and bad input.
  */
 @ApiIntegrationTest

@@ -13,7 +13,7 @@ import org.notifyoncamel.http.AdminError;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The providers' payloads read into ReceivedTexts (inbound-sms.md 3.1 to 3.4). */
+/** The providers' payloads read into ReceivedTexts (notifications-api app/notifications/receive_notifications.py). */
 class InboundSmsRequestsTest {
 
     final InboundSmsRequests requests = new InboundSmsRequests(new ObjectMapper(), InboundNumbersTest.PHONES, InboundNumbersTest.CLOCK);

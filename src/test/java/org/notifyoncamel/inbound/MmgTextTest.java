@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** MMG's URL-encoded, backslash-escaped text fields (inbound-sms.md 3.2; the original's test_format_mmg_message cases). */
+/** MMG's URL-encoded, backslash-escaped text fields (notifications-api app/notifications/receive_notifications.py format_mmg_message; the original's test_format_mmg_message cases). */
 class MmgTextTest {
 
     @ParameterizedTest
