@@ -1,8 +1,8 @@
 package org.notifyoncamel.templates;
 
 /**
- * Fragment count (= billable units) of the text actually sent, prefix included (public API spec
- * section 6.5).
+ * Fragment count (= billable units) of the text actually sent, prefix included (notifications-utils
+ * notifications_utils/template.py, the fragment_count of SMS templates).
  */
 public final class SmsFragments {
 
