@@ -23,6 +23,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * Nimbus Sans L and Arial) is embedded from the {@code openpdf-fonts-extra} jar, so rendering and tests use the
  * same metrics everywhere. Thread-safe: each call builds its own renderer.
  */
+@org.springframework.stereotype.Component
 public class LetterPdfRenderer {
 
     /** What goes on the page; every text is already HTML (escaped values). */
