@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.notifyoncamel.objectstore.EmbeddedS3;
 import org.notifyoncamel.queues.EmbeddedSqs;
+import org.notifyoncamel.simulators.EmbeddedDvlaSftp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -61,6 +62,12 @@ public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
             int port = env.getProperty("notify.objectstore.embedded-port", Integer.class, 9444);
             derived.put("notify.objectstore.endpoint",
                     EmbeddedS3.start(port, env.getProperty("notify.objectstore.embedded-directory", "target/s3")));
+        }
+        if (env.getProperty("notify.dvla.simulator.enabled", Boolean.class, false)) {
+            int port = EmbeddedDvlaSftp.start(env.getProperty("notify.dvla.simulator.port", Integer.class, 2222),
+                    env.getProperty("notify.dvla.simulator.directory", "target/dvla"),
+                    env.getProperty("notify.dvla.sftp.username", "notify"), env.getProperty("notify.dvla.sftp.password", "notify"));
+            derived.put("notify.dvla.sftp.port", String.valueOf(port));
         }
     }
 
