@@ -58,13 +58,19 @@ public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
             int port = env.getProperty("notify.sqs.embedded-port", Integer.class, 9324);
             derived.put("notify.sqs.endpoint", EmbeddedSqs.startInBackground(port));
         }
+        // a one-off command (development) uses the embedded S3 and DVLA servers that `make run` serves
+        boolean command = "command".equals(env.getProperty("notify.app-name"));
         if (env.getProperty("notify.objectstore.embedded", Boolean.class, false)) {
             int port = env.getProperty("notify.objectstore.embedded-port", Integer.class, 9444);
-            derived.put("notify.objectstore.endpoint",
-                    EmbeddedS3.start(port, env.getProperty("notify.objectstore.embedded-directory", "target/s3")));
+            derived.put("notify.objectstore.endpoint", command ? "http://127.0.0.1:" + port
+                    : EmbeddedS3.start(port, env.getProperty("notify.objectstore.embedded-directory", "target/s3")));
+            if (command) {
+                derived.put("notify.objectstore.create-buckets", "false");
+            }
         }
         if (env.getProperty("notify.dvla.simulator.enabled", Boolean.class, false)) {
-            int port = EmbeddedDvlaSftp.start(env.getProperty("notify.dvla.simulator.port", Integer.class, 2222),
+            int configured = env.getProperty("notify.dvla.simulator.port", Integer.class, 2222);
+            int port = command ? configured : EmbeddedDvlaSftp.start(configured,
                     env.getProperty("notify.dvla.simulator.directory", "target/dvla"),
                     env.getProperty("notify.dvla.sftp.username", "notify"), env.getProperty("notify.dvla.sftp.password", "notify"));
             derived.put("notify.dvla.sftp.port", String.valueOf(port));
