@@ -38,4 +38,29 @@ class LetterTimingsTest {
         assertThat(LetterTimings.pdfFileName("ABCDEF1234567890", "rest-of-world", false, Instant.parse("2021-06-26T16:31:00Z"), true))
                 .isEqualTo("NOTIFY.ABCDEF1234567890.D.N.C.N.20210626163100.PDF");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            // status, created (UTC, winter: London = UTC), now, cancellable
+            "created, 2021-02-09T10:00:00Z, 2021-02-09T17:29:00Z, true",
+            "pending-virus-check, 2021-02-09T10:00:00Z, 2021-02-09T12:00:00Z, true",
+            "sending, 2021-02-09T10:00:00Z, 2021-02-09T12:00:00Z, false",
+            "created, 2021-02-09T10:00:00Z, 2021-02-09T17:30:00Z, false",
+            "created, 2021-02-09T17:31:00Z, 2021-02-09T18:00:00Z, true",
+            "created, 2021-02-09T17:31:00Z, 2021-02-10T17:00:00Z, true",
+            "created, 2021-02-09T17:31:00Z, 2021-02-10T17:31:00Z, false",
+            "created, 2021-02-09T10:00:00Z, 2021-02-10T09:00:00Z, false",
+            "created, 2021-02-08T18:00:00Z, 2021-02-10T09:00:00Z, false",
+    })
+    void cancellationRules(String status, String created, String now, boolean cancellable) {
+        assertThat(LetterTimings.canBeCancelled(status, Instant.parse(created), Instant.parse(now))).isEqualTo(cancellable);
+    }
+
+    @Test
+    void tooLateMessages() {
+        assertThat(LetterTimings.tooLateToCancel(Instant.parse("2021-03-04T10:00:00Z"), Instant.parse("2021-03-04T18:00:00Z")))
+                .isEqualTo("It\u2019s too late to cancel this letter. Printing started today at 5.30pm");
+        assertThat(LetterTimings.tooLateToCancel(Instant.parse("2021-03-04T10:00:00Z"), Instant.parse("2021-03-06T10:00:00Z")))
+                .isEqualTo("It\u2019s too late to cancel this letter. Printing started on 4 March at 5.30pm");
+    }
 }
