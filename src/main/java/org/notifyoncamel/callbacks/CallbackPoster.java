@@ -1,0 +1,110 @@
+package org.notifyoncamel.callbacks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.notifyoncamel.ops.NotifyMetrics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP side of every call to a service (workers.md 4.3): POST the JSON body with
+ * {@code Authorization: Bearer <token>}, within {@code notify.callbacks.timeout-ms}. Success is a status
+ * below 400; 4xx is refused (not retried); connection errors, timeouts and 5xx may be retried, up to
+ * {@code notify.callbacks.max-retries} times, {@code notify.callbacks.retry-delay-seconds} apart. URLs
+ * must be https (http://localhost only when {@code notify.callbacks.allow-http-localhost}). Shared by
+ * delivery-status, complaint and inbound SMS callbacks.
+ */
+@Component
+public class CallbackPoster {
+
+    /** What became of one attempt. */
+    public enum Outcome {
+        SENT, REFUSED, FAILED, NOT_ALLOWED
+    }
+
+    /** An attempt's outcome and what it answered (HTTP status, or -1 for a connection error or timeout). */
+    public record Attempt(Outcome outcome, int status) {
+        public String describe() {
+            return status < 0 ? "connection error" : String.valueOf(status);
+        }
+    }
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final int maxRetries;
+    private final int retryDelay;
+    private final boolean allowHttpLocalhost;
+    private final NotifyMetrics metrics;
+
+    public CallbackPoster(NotifyMetrics metrics, @Value("${notify.callbacks.timeout-ms}") long timeoutMillis,
+                          @Value("${notify.callbacks.max-retries}") int maxRetries,
+                          @Value("${notify.callbacks.retry-delay-seconds}") int retryDelay,
+                          @Value("${notify.callbacks.allow-http-localhost}") boolean allowHttpLocalhost) {
+        this.metrics = metrics;
+        this.timeout = Duration.ofMillis(timeoutMillis);
+        this.maxRetries = maxRetries;
+        this.retryDelay = retryDelay;
+        this.allowHttpLocalhost = allowHttpLocalhost;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(timeoutMillis, 10_000))).build();
+    }
+
+    public Attempt post(String url, String bearerToken, String jsonBody) {
+        if (!allowed(url)) {
+            return new Attempt(Outcome.NOT_ALLOWED, -1);
+        }
+        int status;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + bearerToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8))
+                    .build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            status = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = -1;
+        }
+        if (status >= 0 && status < 400) {
+            return new Attempt(Outcome.SENT, status);
+        }
+        metrics.callbackFailed(status < 0 ? "connection_error" : status >= 500 ? "http_5xx" : "http_4xx");
+        return new Attempt(status >= 400 && status < 500 ? Outcome.REFUSED : Outcome.FAILED, status);
+    }
+
+    /** Whether a failed attempt after {@code retries} earlier retries is tried again. */
+    public boolean retryAfter(Attempt attempt, int retries) {
+        return attempt.outcome() == Outcome.FAILED && retries < maxRetries;
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public int retryDelaySeconds() {
+        return retryDelay;
+    }
+
+    private boolean allowed(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if ("https".equals(scheme)) {
+            return true;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        return allowHttpLocalhost && "http".equals(scheme) && ("localhost".equals(host) || "127.0.0.1".equals(host));
+    }
+}
