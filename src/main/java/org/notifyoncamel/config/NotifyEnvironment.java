@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.notifyoncamel.objectstore.EmbeddedS3;
 import org.notifyoncamel.queues.EmbeddedSqs;
-import org.notifyoncamel.simulators.EmbeddedDvlaSftp;
+import org.notifyoncamel.dvla.EmbeddedDvlaSftp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;

@@ -1,4 +1,4 @@
-package org.notifyoncamel.simulators;
+package org.notifyoncamel.dvla;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
