@@ -82,6 +82,10 @@ public final class Bench {
     // ---------------------------------------------------------------- the run
 
     private void run() throws Exception {
+        if ("letters".equals(only)) {
+            writeTable(new ArrayList<>(List.of(letterRow())));
+            return;
+        }
         Fixture sender = createSendingService("Bench sender");
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("pgbench: single-row INSERT commits/s into a notifications copy (6 indexes), 32 clients, 15 s",
@@ -168,6 +172,8 @@ public final class Bench {
         rows.add(new Row("  the same with every primary CBC proxy down", "p99 <= 1 s", ms(failover), "",
                 met(failover.length > 0 && percentile(failover, 99) <= 1000)));
 
+        rows.add(letterRow());
+
         String[] rss = rss();
         rows.add(new Row("peak RSS of the all-in-one process (VmHWM, whole run)", "<= 1 GiB", rss[0], "",
                 rss[1].isEmpty() ? "" : met(Long.parseLong(rss[1]) <= 1024L * 1024)));
@@ -176,6 +182,18 @@ public final class Bench {
                 "", startupSeconds.isEmpty() ? "" : met(Double.parseDouble(startupSeconds) <= 15)));
 
         writeTable(rows);
+    }
+
+    /** Templated two-page letters rendered to PDF per second on {@code bench.letter-threads} threads (ADR 0111). */
+    private Row letterRow() throws InterruptedException {
+        int threads = Integer.parseInt(property("bench.letter-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        int seconds = Integer.parseInt(property("bench.letter-seconds", "30"));
+        log("letters: rendering on " + threads + " threads, 15 s warm-up, " + seconds + " s measured");
+        LetterRenderBench.Result letters = LetterRenderBench.measure(threads, 15, seconds);
+        return new Row("templated letter PDFs rendered/s (" + letters.pages() + "-page letter, " + letters.threads() + " threads, "
+                + letters.seconds() + " s, in process)", ">= 40/s on 2 cores",
+                String.format(Locale.ROOT, "%.1f/s, %.1f ms CPU per letter", letters.perSecond(), letters.cpuMillisPerLetter()), "",
+                met(letters.perSecond() >= 40));
     }
 
     private void writeTable(List<Row> rows) throws IOException {
