@@ -4,8 +4,8 @@
 # (org.notifyoncamel.bench.Bench via `mvn -Pbench exec:java`) and writes the table to docs/performance.md.
 # Settings (environment): BENCH_PORT, BENCH_SQS_PORT, BENCH_DATABASE, BENCH_WARMUP, BENCH_DURATION,
 # BENCH_LATENCY, BENCH_BROADCASTS, BENCH_JFR=1 (a flight recording of the run in target/bench/app.jfr), JAVA_OPTS,
-# and for profiling one part: BENCH_APP_NAME (the role started, default all) and BENCH_ONLY=api (only the API rows;
-# docs/performance.md is then left alone).
+# and for profiling one part: BENCH_APP_NAME (the role started, default all) and BENCH_ONLY=api (only the API rows)
+# or BENCH_ONLY=letters (only the precompiled-letter row); docs/performance.md is then left alone.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
