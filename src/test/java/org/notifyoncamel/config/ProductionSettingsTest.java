@@ -71,6 +71,14 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void theClamdSimulatorIsRefused() {
+        MockEnvironment env = production();
+        env.setProperty("notify.antivirus.simulator.enabled", "true");
+        assertThatThrownBy(() -> new ProductionSettings(env).check())
+                .hasMessageContaining("NOTIFY_ANTIVIRUS_SIMULATOR_ENABLED must be off in production");
+    }
+
+    @Test
     void otherProfilesAreNotChecked() {
         MockEnvironment env = new MockEnvironment();
         env.setActiveProfiles("development");
