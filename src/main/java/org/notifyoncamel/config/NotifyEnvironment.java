@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.notifyoncamel.objectstore.EmbeddedS3;
 import org.notifyoncamel.queues.EmbeddedSqs;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -21,7 +22,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Derives the settings that depend on other settings, before any bean exists:
  * the role's route files, a Cloud Foundry style DATABASE_URL, a per-context queue prefix in
- * tests, the embedded SQS endpoint, and the missing database in development and test.
+ * tests, the embedded SQS and S3 endpoints, and the missing database in development and test.
  * Production settings are checked here too, so a bad deployment fails before it binds a port.
  */
 public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -55,6 +56,11 @@ public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
         if (env.getProperty("notify.sqs.embedded", Boolean.class, false)) {
             int port = env.getProperty("notify.sqs.embedded-port", Integer.class, 9324);
             derived.put("notify.sqs.endpoint", EmbeddedSqs.startInBackground(port));
+        }
+        if (env.getProperty("notify.objectstore.embedded", Boolean.class, false)) {
+            int port = env.getProperty("notify.objectstore.embedded-port", Integer.class, 9444);
+            derived.put("notify.objectstore.endpoint",
+                    EmbeddedS3.start(port, env.getProperty("notify.objectstore.embedded-directory", "target/s3")));
         }
     }
 

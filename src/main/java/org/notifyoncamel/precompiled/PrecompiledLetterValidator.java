@@ -84,7 +84,7 @@ public final class PrecompiledLetterValidator {
             if (addressLines.isEmpty()) {
                 return failed(FailureCode.ADDRESS_IS_EMPTY, pageCount, List.of(1));
             }
-            PostalAddress address = PostalAddress.ofLines(addressLines, allowInternational);
+            PostalAddress address = PostalAddress.of(String.join("\n", addressLines), allowInternational);
             Optional<FailureCode> addressProblem = addressProblem(address, allowInternational);
             if (addressProblem.isPresent()) {
                 return failed(addressProblem.get(), pageCount, List.of(1));
@@ -101,15 +101,23 @@ public final class PrecompiledLetterValidator {
         }
     }
 
+    /** The address checks in Notify's order (template-preview's {@code validate_address}); empty when it can be posted. */
     static Optional<FailureCode> addressProblem(PostalAddress address, boolean allowInternational) {
-        return address.problem().map(problem -> switch (problem) {
-            case NOT_ENOUGH_LINES -> FailureCode.NOT_ENOUGH_ADDRESS_LINES;
-            case TOO_MANY_LINES -> FailureCode.TOO_MANY_ADDRESS_LINES;
-            case INVALID_LAST_LINE -> allowInternational ? FailureCode.NOT_A_REAL_UK_POSTCODE_OR_COUNTRY
+        if (!address.hasEnoughLines()) {
+            return Optional.of(FailureCode.NOT_ENOUGH_ADDRESS_LINES);
+        }
+        if (address.hasTooManyLines()) {
+            return Optional.of(FailureCode.TOO_MANY_ADDRESS_LINES);
+        }
+        if (!address.hasValidLastLine()) {
+            return Optional.of(allowInternational ? FailureCode.NOT_A_REAL_UK_POSTCODE_OR_COUNTRY
                 : address.international() ? FailureCode.CANT_SEND_INTERNATIONAL_LETTERS
-                : FailureCode.NOT_A_REAL_UK_POSTCODE;
-            case INVALID_FIRST_CHARACTER -> FailureCode.INVALID_CHAR_IN_ADDRESS;
-        });
+                : FailureCode.NOT_A_REAL_UK_POSTCODE);
+        }
+        if (address.hasInvalidCharacters()) {
+            return Optional.of(FailureCode.INVALID_CHAR_IN_ADDRESS);
+        }
+        return Optional.empty();
     }
 
     /** Height and width each within tolerance of A4's, sideways only when the page is turned a quarter. */

@@ -1,120 +1,93 @@
 package org.notifyoncamel.recipients;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Country and territory names as a postal address's last line may give them, mapped to their canonical name and
- * Royal Mail postage zone: the data files of notifications-utils ({@code countries/_data}, in {@code data/}) read
- * the way {@code notifications_utils/countries/__init__.py} reads them. UK islands count as the United Kingdom,
- * ended countries map to their successor (or to nothing), and names match ignoring case, spaces, punctuation,
- * accents and a leading "the"/"yr"/"y".
+ * Country names for postal addresses (public-api.md 4.5, letters.md 7.1), from notifications-utils' country data
+ * ({@code notifications_utils/countries/data.py}, copied into {@code data/countries-*}): every name, synonym, Welsh
+ * name, UK island and ended country maps to a canonical name, and each canonical name to a postage zone.
  */
 public final class Countries {
 
-    public static final String UNITED_KINGDOM = "United Kingdom";
+    public static final String UK = "United Kingdom";
 
-    /** Where a letter to that country goes; {@link #UK} is not international. */
-    public enum PostageZone {
-        UK("united-kingdom"), EUROPE("europe"), REST_OF_WORLD("rest-of-world");
+    /** Postage zones (letters.md 7.1). */
+    public enum Zone { UNITED_KINGDOM, EUROPE, REST_OF_WORLD }
 
-        private final String postage;
-
-        PostageZone(String postage) {
-            this.postage = postage;
-        }
-
-        /** The notification's {@code postage} for an international zone ({@code europe}, {@code rest-of-world}). */
-        public String postage() {
-            return postage;
-        }
-    }
-
-    /** A known country: its canonical name and zone. */
-    public record Country(String canonicalName, PostageZone zone) {
-        public boolean international() {
-            return zone != PostageZone.UK;
-        }
-    }
-
-    private static final String CHARACTERS_IGNORED = " _-'\u2019,.()";
-    private static final Countries DEFAULT = load();
+    private static final Countries INSTANCE = load();
 
     private final Map<String, String> canonicalByKey;
     private final Set<String> europe;
 
-    Countries(Map<String, String> canonicalByKey, Set<String> europe) {
-        this.canonicalByKey = Map.copyOf(canonicalByKey);
-        this.europe = Set.copyOf(europe);
+    private Countries(Map<String, String> canonicalByKey, Set<String> europe) {
+        this.canonicalByKey = canonicalByKey;
+        this.europe = europe;
     }
 
-    /** The data shipped in the application's resources (loaded once; the instance is immutable). */
-    public static Countries standard() {
-        return DEFAULT;
+    public static Countries get() {
+        return INSTANCE;
     }
 
-    /** The country a line names, if any. A line with a digit (a postcode, most likely) never names one. */
-    public Optional<Country> find(String name) {
-        if (name == null || name.chars().anyMatch(Character::isDigit)) {
+    /** The canonical country named by this line, if the line names one (a line with a digit never does). */
+    public Optional<String> canonical(String line) {
+        if (line == null || line.chars().anyMatch(Character::isDigit)) {
             return Optional.empty();
         }
-        for (String candidate : List.of(name, "the " + name, "yr " + name, "y " + name)) {
+        // utils' CountryMapping.__getitem__ also tries the name with a leading "the", "yr" or "y" ("Bahamas")
+        for (String candidate : List.of(line, "the " + line, "yr " + line, "y " + line)) {
             String canonical = canonicalByKey.get(key(candidate));
             if (canonical != null) {
-                return Optional.of(new Country(canonical, zoneOf(canonical)));
+                return Optional.of(canonical);
             }
         }
         return Optional.empty();
     }
 
-    private PostageZone zoneOf(String canonical) {
-        if (UNITED_KINGDOM.equals(canonical)) {
-            return PostageZone.UK;
+    public Zone zone(String canonicalName) {
+        if (UK.equals(canonicalName)) {
+            return Zone.UNITED_KINGDOM;
         }
-        return europe.contains(canonical) ? PostageZone.EUROPE : PostageZone.REST_OF_WORLD;
+        return europe.contains(canonicalName) ? Zone.EUROPE : Zone.REST_OF_WORLD;
     }
 
-    /** Lower case, without the ignored punctuation, accents folded to ASCII where the whole name folds. */
+    /** utils' {@code CountryMapping._make_key}: lower case, without {@code  _-',.()+&}, accents folded to ASCII. */
     static String key(String name) {
-        StringBuilder kept = new StringBuilder(name.length());
-        name.codePoints().forEach(cp -> {
-            if (CHARACTERS_IGNORED.indexOf(cp) < 0) {
-                kept.appendCodePoint(Character.toLowerCase(cp));
+        StringBuilder out = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (" _-',.()+&\u2019".indexOf(c) < 0) {
+                out.append(Character.toLowerCase(c));
             }
-        });
-        String normalised = kept.toString();
-        String folded = Normalizer.normalize(normalised, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return folded.chars().allMatch(c -> c < 128) ? folded : normalised;
+        }
+        String folded = Normalizer.normalize(out, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        return folded.chars().allMatch(ch -> ch < 128) ? folded : out.toString();
     }
-
-    // ---------------------------------------------------------------- loading
 
     private static Countries load() {
-        ObjectMapper json = new ObjectMapper();
-        JsonNode graph = readJson(json, "countries-location-autocomplete-graph.json");
-        JsonNode ended = readJson(json, "countries-ended-countries.json");
-        Set<String> ukIslands = readLines("countries-uk-islands.txt");
-        Set<String> europeanIslands = readLines("countries-european-islands.txt");
-        Set<String> europe = readLines("countries-europe.txt");
-
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode graph = json(mapper, "countries-location-autocomplete-graph.json");
+        JsonNode ended = json(mapper, "countries-ended-countries.json");
+        List<String> ukIslands = lines("countries-uk-islands.txt");
         Map<String, String> byKey = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : graph.properties()) {
             JsonNode item = entry.getValue();
             String synonym = item.path("names").path("en-GB").asText();
-            String canonical = canonicalName(graph, item);
+            String canonical = canonical(graph, item);
             if (ukIslands.contains(canonical)) {
-                byKey.put(key(synonym), UNITED_KINGDOM);
+                // every name of a UK island (e.g. its ISO code) is the United Kingdom, as utils' data.py maps them
+                byKey.put(key(synonym), UK);
             } else if (ended.has(canonical)) {
                 JsonNode successor = ended.get(canonical);
                 if (!successor.isNull()) {
@@ -125,43 +98,41 @@ public final class Countries {
                 byKey.put(key(synonym), canonical);
             }
         }
-        ukIslands.forEach(island -> byKey.put(key(island), UNITED_KINGDOM));
-        europeanIslands.forEach(island -> byKey.put(key(island), island));
-        readJson(json, "countries-welsh-names.json").properties()
-            .forEach(e -> byKey.put(key(e.getKey()), e.getValue().asText()));
-        readJson(json, "countries-synonyms.json").properties()
-            .forEach(e -> byKey.put(key(e.getKey()), e.getValue().asText()));
-        return new Countries(byKey, europe);
+        for (String island : ukIslands) {
+            byKey.put(key(island), UK);
+        }
+        for (String island : lines("countries-european-islands.txt")) {
+            byKey.put(key(island), island);
+        }
+        for (String file : List.of("countries-welsh-names.json", "countries-synonyms.json")) {
+            json(mapper, file).properties().forEach(e -> byKey.put(key(e.getKey()), e.getValue().asText()));
+        }
+        Set<String> europe = lines("countries-europe.txt").stream().collect(Collectors.toUnmodifiableSet());
+        return new Countries(Map.copyOf(byKey), europe);
     }
 
-    private static String canonicalName(JsonNode graph, JsonNode item) {
+    private static String canonical(JsonNode graph, JsonNode item) {
         JsonNode current = item;
-        for (int hops = 0; hops < 16; hops++) {
+        for (int hops = 0; hops < 20; hops++) {
             if (current.path("meta").path("canonical").asBoolean()) {
                 return current.path("names").path("en-GB").asText();
             }
-            current = graph.path(current.path("edges").path("from").path(0).asText());
+            current = graph.get(current.path("edges").path("from").get(0).asText());
         }
-        throw new IllegalStateException("no canonical country for " + item);
+        throw new IllegalStateException("country graph loops");
     }
 
-    private static JsonNode readJson(ObjectMapper json, String file) {
+    private static JsonNode json(ObjectMapper mapper, String file) {
         try (InputStream in = resource(file)) {
-            return json.readTree(in);
+            return mapper.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Set<String> readLines(String file) {
+    private static List<String> lines(String file) {
         try (InputStream in = resource(file)) {
-            Set<String> lines = new LinkedHashSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(line.strip());
-                }
-            }
-            return lines;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -170,13 +141,8 @@ public final class Countries {
     private static InputStream resource(String file) {
         InputStream in = Countries.class.getResourceAsStream("/data/" + file);
         if (in == null) {
-            throw new IllegalStateException("missing resource /data/" + file);
+            throw new IllegalStateException("missing resource data/" + file);
         }
         return in;
-    }
-
-    @Override
-    public String toString() {
-        return "Countries[" + canonicalByKey.size() + " names, " + europe.size() + " in Europe]";
     }
 }

@@ -2,107 +2,102 @@ package org.notifyoncamel.recipients;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.notifyoncamel.recipients.Countries.Country;
-import org.notifyoncamel.recipients.Countries.PostageZone;
-import org.notifyoncamel.templates.Whitespace;
 
 /**
- * A postal address as Notify reads it (notifications-utils 43.9.1 {@code postal_address.py::PostalAddress}): lines
- * whitespace-normalised, trailing spaces and commas stripped, whitespace before {@code ,}/{@code .} removed, empty
- * lines dropped; the last line may name a country (UK islands count as the United Kingdom); a UK address must end
- * with a real postcode, which is re-spaced and upper-cased. The first {@link Problem} decides the error; the
- * callers (the v2 API for templated letters, the precompiled validator) turn it into their own wording.
+ * A postal address as notifications-utils 43.9.1 reads it ({@code notifications_utils/postal_address.py}, public-api.md
+ * 4.5, letters.md 4.3): lines whitespace-normalised, trailing spaces and commas and empty lines dropped, the last
+ * line read as a country when it names one (UK islands count as the United Kingdom), and for UK addresses the
+ * line before it as a postcode.
  */
 public final class PostalAddress {
 
     public static final int MIN_LINES = 3;
     public static final int MAX_LINES = 7;
-    /** First characters no line may start with (utils 43.9.1 added {@code <} and {@code >}). */
-    public static final String INVALID_FIRST_CHARACTERS = "[\\/()@]<>\",=";
+    private static final String INVALID_FIRST_CHARACTERS = "[\\/()@]<>\",=";
+    private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-BD-HJLNP-UW-Z]{2})|(BFPO?(C/O)?[0-9]{1,4})|(GIR0AA)");
+    private static final Pattern BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([,.])");
+    private static final String ZERO_WIDTH = "\u180E\u200B\u200C\u200D\u2060\uFEFF";
 
-    private static final Pattern POSTCODE = Pattern.compile(
-        "([A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-BD-HJLNP-UW-Z]{2})|(BFPO?(C/O)?[0-9]{1,4})|(GIR0AA)");
+    private final List<String> linesWithoutCountry;
+    private final String country;
+    private final boolean allowInternational;
 
-    /** Why an address cannot be used, in the order the checks run. */
-    public enum Problem {
-        NOT_ENOUGH_LINES, TOO_MANY_LINES, INVALID_LAST_LINE, INVALID_FIRST_CHARACTER
+    private PostalAddress(List<String> linesWithoutCountry, String country, boolean allowInternational) {
+        this.linesWithoutCountry = linesWithoutCountry;
+        this.country = country;
+        this.allowInternational = allowInternational;
     }
 
-    private final boolean allowInternational;
-    private final Country country;
-    private final List<String> linesWithoutCountry;
-    private final String postcode;
-
-    private PostalAddress(String raw, boolean allowInternational, Countries countries) {
-        this.allowInternational = allowInternational;
+    public static PostalAddress of(String raw, boolean allowInternational) {
         List<String> lines = new ArrayList<>();
-        for (String line : Whitespace.splitLines(raw == null ? "" : raw)) {
-            String trimmed = stripTrailingSpacesAndCommas(Whitespace.normalise(line));
-            if (!trimmed.isEmpty()) {
-                lines.add(Whitespace.removeBeforePunctuation(trimmed));
+        for (String line : raw.strip().split("\\r\\n|\\r|\\n")) {
+            String cleaned = BEFORE_PUNCTUATION.matcher(stripTrailing(normaliseWhitespace(line))).replaceAll("$1");
+            if (!cleaned.isEmpty()) {
+                lines.add(cleaned);
             }
         }
-        if (lines.isEmpty()) {
-            lines.add("");
+        Optional<String> country = lines.isEmpty() ? Optional.empty() : Countries.get().canonical(lines.get(lines.size() - 1));
+        if (country.isPresent()) {
+            return new PostalAddress(List.copyOf(lines.subList(0, lines.size() - 1)), country.get(), allowInternational);
         }
-        Optional<Country> named = countries.find(lines.get(lines.size() - 1));
-        if (named.isPresent()) {
-            this.country = named.get();
-            this.linesWithoutCountry = List.copyOf(lines.subList(0, lines.size() - 1));
-        } else {
-            this.country = new Country(Countries.UNITED_KINGDOM, PostageZone.UK);
-            this.linesWithoutCountry = List.copyOf(lines);
-        }
-        this.postcode = country.international() || linesWithoutCountry.isEmpty()
-            ? null : formatPostcode(linesWithoutCountry.get(linesWithoutCountry.size() - 1));
+        return new PostalAddress(List.copyOf(lines), Countries.UK, allowInternational);
     }
 
-    /** Reads an address given as lines separated by newlines. */
-    public static PostalAddress parse(String raw, boolean allowInternational) {
-        return new PostalAddress(raw, allowInternational, Countries.standard());
-    }
-
-    /** Reads an address given as separate lines (e.g. personalisation values), empty lines allowed. */
-    public static PostalAddress ofLines(List<String> lines, boolean allowInternational) {
-        return parse(String.join("\n", lines), allowInternational);
-    }
-
-    /** The lines as printed: the postcode re-spaced, a country line replaced by its canonical name, UK dropped. */
-    public List<String> normalisedLines() {
-        if (international()) {
-            List<String> lines = new ArrayList<>(linesWithoutCountry);
-            lines.add(country.canonicalName());
-            return List.copyOf(lines);
+    /**
+     * The address in a letter's personalisation: {@code address_line_1..6} and {@code postcode}, or {@code address_line_1..7}
+     * when an {@code address_line_7} key is present; {@code text} turns a value into its Python {@code str} ("" for falsy).
+     */
+    public static PostalAddress fromPersonalisation(Function<String, String> text, boolean hasLine7, boolean allowInternational) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 1; i <= (hasLine7 ? 7 : 6); i++) {
+            keys.add("address_line_" + i);
         }
-        if (postcode != null) {
-            List<String> lines = new ArrayList<>(linesWithoutCountry.subList(0, linesWithoutCountry.size() - 1));
-            lines.add(postcode);
-            return List.copyOf(lines);
+        if (!hasLine7) {
+            keys.add("postcode");
         }
-        return linesWithoutCountry;
-    }
-
-    /** {@link #normalisedLines()} joined with newlines: the notification's {@code to}. */
-    public String normalised() {
-        return String.join("\n", normalisedLines());
+        return of(String.join("\n", keys.stream().map(text).toList()), allowInternational);
     }
 
     public boolean international() {
-        return country.international();
+        return Countries.get().zone(country) != Countries.Zone.UNITED_KINGDOM;
     }
 
-    public PostageZone zone() {
-        return country.zone();
+    /** {@code europe} or {@code rest-of-world} for international addresses; empty for UK ones. */
+    public Optional<String> internationalPostage() {
+        return switch (Countries.get().zone(country)) {
+            case EUROPE -> Optional.of("europe");
+            case REST_OF_WORLD -> Optional.of("rest-of-world");
+            case UNITED_KINGDOM -> Optional.empty();
+        };
     }
 
-    public String countryName() {
-        return country.canonicalName();
-    }
-
+    /** The re-spaced postcode of a UK address, when its last line is one. */
     public Optional<String> postcode() {
-        return Optional.ofNullable(postcode);
+        if (international() || linesWithoutCountry.isEmpty()) {
+            return Optional.empty();
+        }
+        return formatPostcode(linesWithoutCountry.get(linesWithoutCountry.size() - 1));
+    }
+
+    public List<String> normalisedLines() {
+        List<String> lines = new ArrayList<>(linesWithoutCountry);
+        if (international()) {
+            lines.add(country);
+            return lines;
+        }
+        Optional<String> postcode = postcode();
+        if (postcode.isPresent()) {
+            lines.set(lines.size() - 1, postcode.get());
+        }
+        return lines;
+    }
+
+    public String normalised() {
+        return String.join("\n", normalisedLines());
     }
 
     public boolean hasEnoughLines() {
@@ -113,65 +108,34 @@ public final class PostalAddress {
         return normalisedLines().size() > MAX_LINES;
     }
 
-    /** A real UK postcode, or a country when international letters are allowed. */
     public boolean hasValidLastLine() {
-        return (allowInternational && international()) || postcode != null;
+        return (allowInternational && international()) || postcode().isPresent();
     }
 
-    public boolean hasInvalidFirstCharacter() {
-        return normalisedLines().stream()
-            .anyMatch(line -> !line.isEmpty() && INVALID_FIRST_CHARACTERS.indexOf(line.charAt(0)) >= 0);
+    public boolean hasInvalidCharacters() {
+        return normalisedLines().stream().anyMatch(l -> INVALID_FIRST_CHARACTERS.indexOf(l.charAt(0)) >= 0);
     }
 
-    /** The first check that fails, in Notify's order; empty when the address can be printed. */
-    public Optional<Problem> problem() {
-        if (!hasEnoughLines()) {
-            return Optional.of(Problem.NOT_ENOUGH_LINES);
+    /** {@code SW1A1AA} -> {@code SW1A 1AA}, {@code BFPO1234} -> {@code BFPO 1234}; empty when not a real postcode. */
+    static Optional<String> formatPostcode(String line) {
+        StringBuilder compact = new StringBuilder();
+        line.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
+                .forEach(compact::appendCodePoint);
+        String normalised = compact.toString().toUpperCase(Locale.ROOT);
+        if (!POSTCODE.matcher(normalised).matches()) {
+            return Optional.empty();
         }
-        if (hasTooManyLines()) {
-            return Optional.of(Problem.TOO_MANY_LINES);
+        if (normalised.startsWith("BFPO")) {
+            String rest = normalised.replaceFirst("^BFPO?", "");
+            if (rest.startsWith("C/O")) {
+                return Optional.of("BFPO C/O " + rest.substring(3));
+            }
+            return Optional.of("BFPO " + rest);
         }
-        if (!hasValidLastLine()) {
-            return Optional.of(Problem.INVALID_LAST_LINE);
-        }
-        if (hasInvalidFirstCharacter()) {
-            return Optional.of(Problem.INVALID_FIRST_CHARACTER);
-        }
-        return Optional.empty();
+        return Optional.of(normalised.substring(0, normalised.length() - 3) + " " + normalised.substring(normalised.length() - 3));
     }
 
-    public boolean valid() {
-        return problem().isEmpty();
-    }
-
-    /** Whether {@code value} is a real UK postcode (spaces and case ignored). */
-    public static boolean isRealUkPostcode(String value) {
-        return POSTCODE.matcher(normalisePostcode(value)).matches();
-    }
-
-    /** The postcode as printed ({@code SW1A 1AA}, {@code BFPO 1234}, {@code BFPO C/O 1234}), or null if not real. */
-    static String formatPostcode(String value) {
-        if (!isRealUkPostcode(value)) {
-            return null;
-        }
-        String postcode = normalisePostcode(value);
-        if (postcode.contains("BFPOC/O")) {
-            return postcode.substring(0, 4) + " C/O " + postcode.substring(7);
-        }
-        if (postcode.contains("BFPO")) {
-            return postcode.substring(0, 4) + " " + postcode.substring(4);
-        }
-        return postcode.substring(0, postcode.length() - 3) + " " + postcode.substring(postcode.length() - 3);
-    }
-
-    private static String normalisePostcode(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        value.codePoints().filter(cp -> !Whitespace.isSpace(cp) && Whitespace.ZERO_WIDTH.indexOf(cp) < 0)
-            .forEach(out::appendCodePoint);
-        return out.toString().toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private static String stripTrailingSpacesAndCommas(String line) {
+    private static String stripTrailing(String line) {
         int end = line.length();
         while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == ',')) {
             end--;
@@ -179,9 +143,25 @@ public final class PostalAddress {
         return line.substring(0, end);
     }
 
-    @Override
-    public String toString() {
-        // an address is personal data: never print it
-        return "PostalAddress[" + normalisedLines().size() + " lines, " + country.zone() + "]";
+    private static String normaliseWhitespace(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            i += Character.charCount(cp);
+            if (ZERO_WIDTH.indexOf(cp) >= 0) {
+                continue;
+            }
+            if (cp == '\u00A0' || Character.isWhitespace(cp) || Character.getType(cp) == Character.SPACE_SEPARATOR) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
     }
 }

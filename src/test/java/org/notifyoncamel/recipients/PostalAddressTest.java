@@ -3,84 +3,79 @@ package org.notifyoncamel.recipients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.notifyoncamel.recipients.Countries.PostageZone;
-import org.notifyoncamel.recipients.PostalAddress.Problem;
 
 /** Postal addresses as notifications-utils 43.9.1 reads them (public-api.md 4.5 in the project's spec). */
 class PostalAddressTest {
 
+    private static PostalAddress address(String raw, boolean international) {
+        return PostalAddress.of(raw, international);
+    }
+
     @Test
     void linesAreNormalisedAndThePostcodeReSpaced() {
-        PostalAddress address = PostalAddress.parse("  Ada   Lovelace ,\n\n12 Example Street , \nLondon\u200B\nsw1a1aa", false);
+        PostalAddress address = address("  Ada   Lovelace ,\n\n12 Example Street , \nLondon\u200B\nsw1a1aa", false);
         assertThat(address.normalisedLines()).containsExactly("Ada Lovelace", "12 Example Street", "London", "SW1A 1AA");
         assertThat(address.normalised()).isEqualTo("Ada Lovelace\n12 Example Street\nLondon\nSW1A 1AA");
-        assertThat(address.problem()).isEmpty();
+        assertThat(address.hasEnoughLines()).isTrue();
+        assertThat(address.hasValidLastLine()).isTrue();
         assertThat(address.international()).isFalse();
     }
 
     @Test
     void whitespaceBeforePunctuationGoes() {
-        assertThat(PostalAddress.parse("Flat 1 , The Mews .\nStreet\nSW1A 1AA", false).normalisedLines().get(0))
-            .isEqualTo("Flat 1, The Mews.");
+        assertThat(address("Flat 1 , The Mews .\nStreet\nSW1A 1AA", false).normalisedLines().get(0)).isEqualTo("Flat 1, The Mews.");
     }
 
     @Test
     void postcodeForms() {
-        assertThat(PostalAddress.formatPostcode("bfpo1234")).isEqualTo("BFPO 1234");
-        assertThat(PostalAddress.formatPostcode("BFPO c/o 12")).isEqualTo("BFPO C/O 12");
-        assertThat(PostalAddress.formatPostcode("gir0aa")).isEqualTo("GIR 0AA");
-        assertThat(PostalAddress.formatPostcode("N1 9GU")).isEqualTo("N1 9GU");
-        assertThat(PostalAddress.formatPostcode("SW1A 1AI")).isNull(); // I is not a valid inward letter
-        assertThat(PostalAddress.isRealUkPostcode("London")).isFalse();
+        assertThat(PostalAddress.formatPostcode("bfpo1234")).contains("BFPO 1234");
+        assertThat(PostalAddress.formatPostcode("BFPO c/o 12")).contains("BFPO C/O 12");
+        assertThat(PostalAddress.formatPostcode("gir0aa")).contains("GIR 0AA");
+        assertThat(PostalAddress.formatPostcode("N1 9GU")).contains("N1 9GU");
+        assertThat(PostalAddress.formatPostcode("SW1A 1AI")).isEmpty(); // I is not a valid inward letter
+        assertThat(PostalAddress.formatPostcode("London")).isEmpty();
     }
 
     @Test
     void aUkCountryLineIsDroppedAndIslandsCountAsTheUk() {
-        assertThat(PostalAddress.parse("A\nB\nSW1A 1AA\nUnited Kingdom", false).normalisedLines())
-            .containsExactly("A", "B", "SW1A 1AA");
-        PostalAddress jersey = PostalAddress.parse("A\nSt Helier\nJE2 3AB\nJersey", false);
+        assertThat(address("A\nB\nSW1A 1AA\nUnited Kingdom", false).normalisedLines()).containsExactly("A", "B", "SW1A 1AA");
+        PostalAddress jersey = address("A\nSt Helier\nJE2 3AB\nJersey", false);
         assertThat(jersey.international()).isFalse();
-        assertThat(jersey.problem()).isEmpty();
-        assertThat(PostalAddress.parse("A\nB\nCF10 1AA\nCymru", false).international()).isFalse();
+        assertThat(jersey.hasValidLastLine()).isTrue();
+        assertThat(address("A\nB\nCF10 1AA\nCymru", false).international()).isFalse();
+        // every name of an island in the country data counts, not only the names in the islands list
+        assertThat(Countries.get().canonical("GG")).contains(Countries.UK);
     }
 
     @Test
-    void countriesAreRecognisedBySynonymWelshNameAndCase() {
-        assertThat(PostalAddress.parse("A\nB\nC\nnetherlands", true).normalisedLines()).last().isEqualTo("Netherlands");
-        assertThat(PostalAddress.parse("A\nB\nC\nBAHAMAS", true).countryName()).isEqualTo("The Bahamas");
-        assertThat(PostalAddress.parse("A\nB\nC\nAmerica", true).countryName()).isEqualTo("United States");
-        assertThat(PostalAddress.parse("A\nB\nC\nYr Almaen", true).countryName()).isEqualTo("Germany");
-        assertThat(PostalAddress.parse("A\nB\nC\nCzechoslovakia", true).countryName()).isEqualTo("Czechia");
-        assertThat(PostalAddress.parse("A\nB\nC\nCôte d’Ivoire", true).zone()).isEqualTo(PostageZone.REST_OF_WORLD);
-        assertThat(PostalAddress.parse("A\nB\nC\nCanary Islands", true).zone()).isEqualTo(PostageZone.EUROPE);
-        assertThat(PostalAddress.parse("A\nB\nC\nJapan", true).zone()).isEqualTo(PostageZone.REST_OF_WORLD);
-        assertThat(Countries.standard().find("USSR")).isEmpty();
-        assertThat(Countries.standard().find("SW1A 1AA")).isEmpty();
+    void countriesAreRecognisedBySynonymWelshNameLeadingArticleAndCase() {
+        assertThat(address("A\nB\nC\nnetherlands", true).normalisedLines()).last().isEqualTo("Netherlands");
+        assertThat(Countries.get().canonical("BAHAMAS")).contains("The Bahamas");
+        assertThat(Countries.get().canonical("America")).contains("United States");
+        assertThat(Countries.get().canonical("Yr Almaen")).contains("Germany");
+        assertThat(Countries.get().canonical("Czechoslovakia")).contains("Czechia");
+        assertThat(Countries.get().canonical("USSR")).isEmpty();
+        assertThat(Countries.get().canonical("SW1A 1AA")).isEmpty();
+        assertThat(address("A\nB\nC\nCôte d’Ivoire", true).internationalPostage()).contains("rest-of-world");
+        assertThat(address("A\nB\nC\nCanary Islands", true).internationalPostage()).contains("europe");
+        assertThat(address("A\nB\nC\nJapan", true).internationalPostage()).contains("rest-of-world");
     }
 
     @Test
-    void problemsInNotifysOrder() {
-        assertThat(PostalAddress.parse("", false).problem()).contains(Problem.NOT_ENOUGH_LINES);
-        assertThat(PostalAddress.parse("A\nSW1A 1AA", false).problem()).contains(Problem.NOT_ENOUGH_LINES);
-        assertThat(PostalAddress.ofLines(List.of("1", "2", "3", "4", "5", "6", "7", "SW1A 1AA"), false).problem())
-            .contains(Problem.TOO_MANY_LINES);
-        assertThat(PostalAddress.parse("A\nB\nNowhere", false).problem()).contains(Problem.INVALID_LAST_LINE);
-        assertThat(PostalAddress.parse("A\nB\nNowhere", true).problem()).contains(Problem.INVALID_LAST_LINE);
-        PostalAddress france = PostalAddress.parse("A\nB\nFrance", false);
-        assertThat(france.problem()).contains(Problem.INVALID_LAST_LINE);
+    void checksInNotifysOrder() {
+        assertThat(address("A\nSW1A 1AA", false).hasEnoughLines()).isFalse();
+        assertThat(PostalAddress.of(String.join("\n", List.of("1", "2", "3", "4", "5", "6", "7", "SW1A 1AA")), false)
+            .hasTooManyLines()).isTrue();
+        assertThat(address("A\nB\nNowhere", false).hasValidLastLine()).isFalse();
+        assertThat(address("A\nB\nNowhere", true).hasValidLastLine()).isFalse();
+        PostalAddress france = address("A\nB\nFrance", false);
+        assertThat(france.hasValidLastLine()).isFalse();
         assertThat(france.international()).isTrue();
-        assertThat(PostalAddress.parse("A\nB\nFrance", true).problem()).isEmpty();
+        assertThat(address("A\nB\nFrance", true).hasValidLastLine()).isTrue();
         for (String first : List.of("@", "(", ")", "=", "[", "]", "\"", "\\", "/", ",", "<", ">")) {
-            assertThat(PostalAddress.parse(first + "A\nB\nSW1A 1AA", false).problem()).as(first)
-                .isEqualTo(Optional.of(Problem.INVALID_FIRST_CHARACTER));
+            assertThat(address(first + "A\nB\nSW1A 1AA", false).hasInvalidCharacters()).as(first).isTrue();
         }
-        assertThat(PostalAddress.parse("A-B\nB\nSW1A 1AA", false).problem()).isEmpty();
-    }
-
-    @Test
-    void toStringNeverShowsTheAddress() {
-        assertThat(PostalAddress.parse("Ada Lovelace\nB\nSW1A 1AA", false).toString()).doesNotContain("Ada");
+        assertThat(address("A-B\nB\nSW1A 1AA", false).hasInvalidCharacters()).isFalse();
     }
 }
