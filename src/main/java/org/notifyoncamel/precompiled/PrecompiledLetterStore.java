@@ -20,7 +20,10 @@ public class PrecompiledLetterStore {
 
     /** A letter awaiting its scan and checks, with what deciding its outcome needs. */
     public record PendingLetter(UUID id, UUID serviceId, String keyType, String postage, String reference,
-                                Instant createdAt, boolean internationalAllowed) {
+                                Instant createdAt, boolean crown, boolean internationalAllowed) {
+        public boolean testKey() {
+            return "test".equals(keyType);
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -33,6 +36,7 @@ public class PrecompiledLetterStore {
     public Optional<PendingLetter> pending(UUID id) {
         return jdbc.query("""
                 SELECT n.id, n.service_id, n.key_type, n.postage, n.reference, n.created_at,
+                       COALESCE((SELECT s.crown FROM services s WHERE s.id = n.service_id), false) AS crown,
                        EXISTS (SELECT 1 FROM service_permissions p
                                WHERE p.service_id = n.service_id AND p.permission = 'international_letters') AS international
                 FROM notifications n
@@ -40,8 +44,14 @@ public class PrecompiledLetterStore {
                 """, new MapSqlParameterSource("id", id).addValue("pending", PENDING),
             (rs, i) -> new PendingLetter(rs.getObject("id", UUID.class), rs.getObject("service_id", UUID.class),
                 rs.getString("key_type"), rs.getString("postage"), rs.getString("reference"),
-                Timestamps.toInstant(rs.getTimestamp("created_at")),
+                Timestamps.toInstant(rs.getTimestamp("created_at")), rs.getBoolean("crown"),
                 rs.getBoolean("international"))).stream().findFirst();
+    }
+
+    /** Whether the service is a crown body (the {@code C}/{@code N} of letter file names, letters.md 5.1). */
+    public boolean crown(UUID serviceId) {
+        return Boolean.TRUE.equals(jdbc.query("SELECT crown FROM services WHERE id = :id", new MapSqlParameterSource("id", serviceId),
+            rs -> rs.next() && rs.getBoolean(1)));
     }
 
     /**

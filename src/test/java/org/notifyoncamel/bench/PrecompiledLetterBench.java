@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.notifyoncamel.precompiled.LetterPdfs;
+import org.notifyoncamel.precompiled.CraftedLetters;
 import org.notifyoncamel.precompiled.PrecompiledLetterValidator;
 import org.notifyoncamel.precompiled.ValidationResult;
 
@@ -29,7 +29,7 @@ final class PrecompiledLetterBench {
     }
 
     static Result run(float dpi, int warmupSeconds, int durationSeconds) throws Exception {
-        byte[] letter = LetterPdfs.letter(2).pdf();
+        byte[] letter = CraftedLetters.letter(2).pdf();
         PrecompiledLetterValidator validator = new PrecompiledLetterValidator(dpi);
         int threads = Runtime.getRuntime().availableProcessors();
         loop(validator, letter, threads, warmupSeconds);

@@ -1,7 +1,7 @@
 package org.notifyoncamel.precompiled;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.notifyoncamel.precompiled.LetterPdfs.letter;
+import static org.notifyoncamel.precompiled.CraftedLetters.letter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.notifyoncamel.precompiled.ValidationResult.Failed;
 import org.notifyoncamel.precompiled.ValidationResult.Passed;
 
-/** Every failure code of the precompiled checks, with letters crafted by {@link LetterPdfs}, and the rewrite. */
+/** Every failure code of the precompiled checks, with letters crafted by {@link CraftedLetters}, and the rewrite. */
 class PrecompiledLetterValidatorTest {
 
     private final PrecompiledLetterValidator validator = new PrecompiledLetterValidator(100);
@@ -65,7 +65,7 @@ class PrecompiledLetterValidatorTest {
 
     @Test
     void sizesWithinTwoMillimetresOfA4Pass() {
-        PDRectangle nearlyA4 = new PDRectangle(LetterPdfs.mm(211.9), LetterPdfs.mm(295.1));
+        PDRectangle nearlyA4 = new PDRectangle(CraftedLetters.mm(211.9), CraftedLetters.mm(295.1));
         passes(letter(2).size(2, nearlyA4).pdf(), false);
     }
 
@@ -132,7 +132,7 @@ class PrecompiledLetterValidatorTest {
         fails(letter(2).size(1, A4_LANDSCAPE).pdf(), FailureCode.LETTER_NOT_A4_PORTRAIT_ORIENTED, 2, List.of(1));
         // portrait media turned a quarter prints landscape
         fails(letter(2).rotated(2, 90, PDRectangle.A4).pdf(), FailureCode.LETTER_NOT_A4_PORTRAIT_ORIENTED, 2, List.of(2));
-        PDRectangle tooWide = new PDRectangle(LetterPdfs.mm(212.5), LetterPdfs.mm(297));
+        PDRectangle tooWide = new PDRectangle(CraftedLetters.mm(212.5), CraftedLetters.mm(297));
         fails(letter(1).size(1, tooWide).pdf(), FailureCode.LETTER_NOT_A4_PORTRAIT_ORIENTED, 1, List.of(1));
     }
 

@@ -21,7 +21,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * whatever a test breaks (size, rotation, marks in the margins, a NOTIFY tag, encryption). Positions are millimetres
  * from the top-left of the page as the letter specification gives them.
  */
-public final class LetterPdfs {
+public final class CraftedLetters {
 
     public static final List<String> ADDRESS = List.of("Ada Lovelace", "12 Example Street", "London", "sw1a1aa");
 
@@ -39,61 +39,61 @@ public final class LetterPdfs {
         String bodyText;
     }
 
-    private LetterPdfs() {
+    private CraftedLetters() {
     }
 
     /** A letter of {@code pageCount} clean A4 pages with {@link #ADDRESS} in the window. */
-    public static LetterPdfs letter(int pageCount) {
-        LetterPdfs letter = new LetterPdfs();
+    public static CraftedLetters letter(int pageCount) {
+        CraftedLetters letter = new CraftedLetters();
         for (int i = 0; i < pageCount; i++) {
             letter.pages.add(new PageSpec());
         }
         return letter;
     }
 
-    public LetterPdfs address(List<String> lines) {
+    public CraftedLetters address(List<String> lines) {
         this.address = lines;
         return this;
     }
 
-    public LetterPdfs address(String... lines) {
+    public CraftedLetters address(String... lines) {
         return address(List.of(lines));
     }
 
     /** A filled black square of {@code sizeMm} with its top-left corner at (x, y) mm on page {@code page} (1-based). */
-    public LetterPdfs mark(int page, double x, double y, double sizeMm) {
+    public CraftedLetters mark(int page, double x, double y, double sizeMm) {
         pages.get(page - 1).marks.add(new double[] {x, y, sizeMm});
         return this;
     }
 
-    public LetterPdfs size(int page, PDRectangle size) {
+    public CraftedLetters size(int page, PDRectangle size) {
         pages.get(page - 1).size = size;
         return this;
     }
 
     /** The page stored sideways (landscape media box) and turned by {@code /Rotate}. */
-    public LetterPdfs rotated(int page, int rotation, PDRectangle media) {
+    public CraftedLetters rotated(int page, int rotation, PDRectangle media) {
         pages.get(page - 1).rotation = rotation;
         pages.get(page - 1).size = media;
         return this;
     }
 
-    public LetterPdfs notifyTag(int page) {
+    public CraftedLetters notifyTag(int page) {
         pages.get(page - 1).notifyTag = true;
         return this;
     }
 
-    public LetterPdfs noBody() {
+    public CraftedLetters noBody() {
         pages.forEach(p -> p.body = false);
         return this;
     }
 
-    public LetterPdfs bodyText(int page, String text) {
+    public CraftedLetters bodyText(int page, String text) {
         pages.get(page - 1).bodyText = text;
         return this;
     }
 
-    public LetterPdfs encrypted(String userPassword) {
+    public CraftedLetters encrypted(String userPassword) {
         this.userPassword = userPassword;
         return this;
     }
