@@ -14,7 +14,7 @@ import org.notifyoncamel.broadcasts.BroadcastStore;
 import org.notifyoncamel.broadcasts.BroadcastStore.BroadcastMessage;
 import org.notifyoncamel.broadcasts.BroadcastStore.TemplateInfo;
 import org.notifyoncamel.broadcasts.BroadcastTasks;
-import org.notifyoncamel.broadcasts.SchemaErrors;
+import org.notifyoncamel.broadcasts.BroadcastSchema;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.common.Uuids;
 import org.notifyoncamel.http.AdminError;
@@ -78,7 +78,7 @@ public class BroadcastMessageAdmin {
     public HttpResult create(@Header("serviceId") String serviceId, @Body byte[] body) {
         UUID service = AdminIds.path(serviceId);
         ObjectNode request = json.adminObject(body);
-        SchemaErrors errors = SchemaErrors.start()
+        BroadcastSchema errors = BroadcastSchema.start()
                 .uuid(request, "service_id").uuid(request, "created_by").uuid(request, "template_id")
                 .object(request, "personalisation").dateTime(request, "starts_at", false).dateTime(request, "finishes_at", false)
                 .stringArray(request, "areas").polygons(request, "simple_polygons")
@@ -127,7 +127,7 @@ public class BroadcastMessageAdmin {
         UUID service = AdminIds.path(serviceId);
         UUID messageId = AdminIds.path(id);
         ObjectNode request = json.adminObject(body);
-        SchemaErrors.start().object(request, "personalisation").dateTime(request, "starts_at", true)
+        BroadcastSchema.start().object(request, "personalisation").dateTime(request, "starts_at", true)
                 .dateTime(request, "finishes_at", true).stringArray(request, "areas").polygons(request, "simple_polygons")
                 .noOtherProperties(request, UPDATE_FIELDS).throwIfAny();
         store.message(service, messageId).orElseThrow(AdminError::noResultFound);
@@ -146,7 +146,7 @@ public class BroadcastMessageAdmin {
         UUID service = AdminIds.path(serviceId);
         UUID messageId = AdminIds.path(id);
         ObjectNode request = json.adminObject(body);
-        SchemaErrors.start().enumValue(request, "status", BroadcastStatus.ALL).uuid(request, "created_by")
+        BroadcastSchema.start().enumValue(request, "status", BroadcastStatus.ALL).uuid(request, "created_by")
                 .required(request, "status", "created_by").noOtherProperties(request, STATUS_FIELDS).throwIfAny();
         UUID user = Uuids.parse(request.get("created_by").asText()).orElseThrow();
         BroadcastMessages.StatusChange change = messages.changeStatus(service, messageId, request.get("status").asText(), user);
@@ -169,6 +169,6 @@ public class BroadcastMessageAdmin {
 
     private static Instant instant(ObjectNode request, String field) {
         JsonNode value = request.get(field);
-        return value == null || value.isNull() ? null : SchemaErrors.parseDateTime(value.asText());
+        return value == null || value.isNull() ? null : BroadcastSchema.parseDateTime(value.asText());
     }
 }

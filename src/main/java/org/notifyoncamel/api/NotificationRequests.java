@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.notifyoncamel.http.SchemaErrors;
 import org.notifyoncamel.recipients.EmailAddresses;
 import org.notifyoncamel.recipients.InvalidRecipientException;
 import org.notifyoncamel.recipients.PhoneNumbers;

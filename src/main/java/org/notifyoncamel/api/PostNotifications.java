@@ -35,6 +35,7 @@ import org.notifyoncamel.templates.Personalisation;
 import org.notifyoncamel.templates.SmsRenderer;
 import org.notifyoncamel.templates.TemplateChecks;
 import org.notifyoncamel.templates.TemplateException;
+import org.notifyoncamel.ops.NotifyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,12 +81,14 @@ public class PostNotifications {
     private final ObjectMapper mapper;
     private final String emailDomain;
     private final Set<String> highVolumeServices;
+    private final NotifyMetrics metrics;
 
     public PostNotifications(NotificationRequests requests, ServiceDataCache cache, RateLimiter rateLimiter, DailyLimit dailyLimit,
                              PhoneNumbers phoneNumbers, DocumentDownload documents, GroupCommitInserts store, SecretCipher cipher,
-                             PublicUrls urls, ObjectMapper mapper,
+                             PublicUrls urls, ObjectMapper mapper, NotifyMetrics metrics,
                              @Value("${notify.notify-email-domain}") String emailDomain,
                              @Value("${notify.high-volume-services}") String highVolumeServices) {
+        this.metrics = metrics;
         this.requests = requests;
         this.cache = cache;
         this.rateLimiter = rateLimiter;
@@ -288,13 +291,6 @@ public class PostNotifications {
         Accepted accepted = exchange.getProperty(ACCEPTED, Accepted.class);
         metrics.accepted(accepted.notification().notificationType(), accepted.notification().keyType());
         return HttpResult.created(accepted.response());
-    }
-
-    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
-        this.metrics = metrics;
     }
 
 

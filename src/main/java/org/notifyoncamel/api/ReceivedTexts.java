@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
+import org.notifyoncamel.http.SchemaErrors;
 import org.notifyoncamel.auth.ApiKeyAuthenticator;
 import org.notifyoncamel.auth.ApiKeyAuthenticator.Authenticated;
 import org.notifyoncamel.common.Timestamps;

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.notifyoncamel.http.SchemaErrors;
 import org.notifyoncamel.auth.ApiKeyAuthenticator;
 import org.notifyoncamel.auth.ApiKeyAuthenticator.Authenticated;
 import org.notifyoncamel.cache.ServiceData;

@@ -11,7 +11,8 @@ import org.notifyoncamel.broadcasts.BroadcastStore.BroadcastEvent;
 import org.notifyoncamel.broadcasts.BroadcastStore.BroadcastMessage;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
-import org.notifyoncamel.http.AdminError;
+import org.notifyoncamel.common.InvalidRequest;
+import org.notifyoncamel.common.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,9 +71,9 @@ public class BroadcastMessages {
 
     @Transactional
     public BroadcastMessage edit(UUID serviceId, UUID id, Edit edit) {
-        BroadcastMessage m = store.messageForUpdate(serviceId, id).orElseThrow(AdminError::noResultFound);
+        BroadcastMessage m = store.messageForUpdate(serviceId, id).orElseThrow(NotFound::noResult);
         if (!BroadcastStatus.EDITABLE.contains(m.status())) {
-            throw AdminError.badRequest("Cannot update broadcast_message " + id + " while it has status " + m.status());
+            throw new InvalidRequest("Cannot update broadcast_message " + id + " while it has status " + m.status());
         }
         BroadcastMessage updated = new BroadcastMessage(m.id(), m.serviceId(), m.templateId(), m.templateVersion(), m.templateName(),
                 edit.personalisation().map(this::encryptPersonalisation).orElse(m.encryptedPersonalisation()), m.content(),
@@ -92,15 +93,15 @@ public class BroadcastMessages {
      */
     @Transactional
     public StatusChange changeStatus(UUID serviceId, UUID id, String newStatus, UUID userId) {
-        BroadcastMessage m = store.messageForUpdate(serviceId, id).orElseThrow(AdminError::noResultFound);
+        BroadcastMessage m = store.messageForUpdate(serviceId, id).orElseThrow(NotFound::noResult);
         if (!store.userExists(userId)) {
-            throw AdminError.noResultFound();
+            throw NotFound.noResult();
         }
         if (!store.isMember(userId, serviceId)) {
-            throw AdminError.badRequest("User " + userId + " cannot approve broadcast_message " + id + " from other service");
+            throw new InvalidRequest("User " + userId + " cannot approve broadcast_message " + id + " from other service");
         }
         if (!BroadcastStatus.canMove(m.status(), newStatus)) {
-            throw AdminError.badRequest("Cannot move broadcast_message " + id + " from " + m.status() + " to " + newStatus);
+            throw new InvalidRequest("Cannot move broadcast_message " + id + " from " + m.status() + " to " + newStatus);
         }
         Instant now = Timestamps.now();
         Instant approvedAt = m.approvedAt();
@@ -110,14 +111,14 @@ public class BroadcastMessages {
         if (BroadcastStatus.BROADCASTING.equals(newStatus)) {
             boolean restricted = store.service(serviceId).map(BroadcastStore.ServiceInfo::restricted).orElse(false);
             if (userId.equals(m.createdById()) && !restricted) {
-                throw AdminError.badRequest("User " + userId + " cannot approve their own broadcast_message " + id);
+                throw new InvalidRequest("User " + userId + " cannot approve their own broadcast_message " + id);
             }
             JsonNode polygons = m.areas() == null ? null : m.areas().get("simple_polygons");
             if (polygons == null || !polygons.isArray() || polygons.isEmpty()) {
-                throw AdminError.badRequest("broadcast_message " + id + " has no selected areas and so cannot be broadcasted.");
+                throw new InvalidRequest("broadcast_message " + id + " has no selected areas and so cannot be broadcasted.");
             }
             if (m.finishesAt() == null) {
-                throw AdminError.badRequest("broadcast_message " + id + " has no finishes_at and so cannot be broadcasted.");
+                throw new InvalidRequest("broadcast_message " + id + " has no finishes_at and so cannot be broadcasted.");
             }
             approvedAt = now;
             approvedBy = userId;

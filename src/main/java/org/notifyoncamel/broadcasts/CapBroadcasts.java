@@ -93,7 +93,7 @@ public class CapBroadcasts {
         String expires = info == null ? null : text(child(info, "expires"));
         String content = info == null ? null : text(child(info, "description"));
 
-        SchemaErrors errors = SchemaErrors.start();
+        BroadcastSchema errors = BroadcastSchema.start();
         List<Area> areas = new ArrayList<>();
         if (info != null) {
             for (Element area : children(info, "area")) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
-import org.notifyoncamel.http.AdminError;
+import org.notifyoncamel.common.InvalidRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -135,8 +135,8 @@ public class CallbackApiStore {
         jdbc.update("INSERT INTO " + kind.table + "_history (" + columns + ") SELECT " + columns + " FROM " + kind.table + " WHERE id = ?", id);
     }
 
-    private static AdminError onlyOne() {
-        return AdminError.badRequest(Map.of("name", List.of(ONLY_ONE)));
+    private static InvalidRequest onlyOne() {
+        return new InvalidRequest(Map.of("name", List.of(ONLY_ONE)));
     }
 
     private static CallbackApi row(ResultSet rs, int n) throws SQLException {

@@ -16,9 +16,10 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
-import org.notifyoncamel.delivery.InvalidTaskException;
-import org.notifyoncamel.delivery.RetryMessage;
-import org.notifyoncamel.delivery.Task;
+import org.notifyoncamel.queues.InvalidTaskException;
+import org.notifyoncamel.queues.RetryMessage;
+import org.notifyoncamel.queues.Task;
+import org.notifyoncamel.ops.NotifyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,12 +50,14 @@ public class DeliveryStatusCallbacks {
     private final int maxRetries;
     private final int retryDelay;
     private final boolean allowHttpLocalhost;
+    private final NotifyMetrics metrics;
 
-    public DeliveryStatusCallbacks(JdbcTemplate jdbc, SecretCipher cipher, ObjectMapper mapper,
+    public DeliveryStatusCallbacks(JdbcTemplate jdbc, SecretCipher cipher, ObjectMapper mapper, NotifyMetrics metrics,
                                    @Value("${notify.callbacks.timeout-ms}") long timeoutMillis,
                                    @Value("${notify.callbacks.max-retries}") int maxRetries,
                                    @Value("${notify.callbacks.retry-delay-seconds}") int retryDelay,
                                    @Value("${notify.callbacks.allow-http-localhost}") boolean allowHttpLocalhost) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.mapper = mapper;
@@ -123,13 +126,6 @@ public class DeliveryStatusCallbacks {
     }
 
     /** Sends one callback task. Returns the retry to publish, or null when done (delivered, refused or given up). */
-    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
-        this.metrics = metrics;
-    }
-
     public RetryMessage send(@Body Task task) {
         JsonNode snapshot;
         try {

@@ -1,5 +1,8 @@
 package org.notifyoncamel.delivery;
 
+import org.notifyoncamel.queues.InvalidTaskException;
+import org.notifyoncamel.queues.RetryMessage;
+import org.notifyoncamel.queues.Task;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;

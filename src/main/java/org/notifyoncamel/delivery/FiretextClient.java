@@ -69,7 +69,7 @@ public class FiretextClient {
         }
     }
 
-    static String formEncode(Map<String, String> form) {
+    public static String formEncode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))

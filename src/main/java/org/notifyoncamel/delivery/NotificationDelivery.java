@@ -1,5 +1,7 @@
 package org.notifyoncamel.delivery;
 
+import org.notifyoncamel.queues.InvalidTaskException;
+import org.notifyoncamel.queues.Task;
 import java.net.IDN;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import org.notifyoncamel.templates.EmailRenderer;
 import org.notifyoncamel.templates.Personalisation;
 import org.notifyoncamel.templates.SmsCharacters;
 import org.notifyoncamel.templates.SmsRenderer;
+import org.notifyoncamel.ops.NotifyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,12 +49,14 @@ public class NotificationDelivery {
     private final Duration lease;
     private final String fromNumber;
     private final String emailDomain;
+    private final NotifyMetrics metrics;
 
-    public NotificationDelivery(DeliveryStore store, SecretCipher cipher, ObjectMapper mapper, SmsProviderSelection selection,
+    public NotificationDelivery(DeliveryStore store, SecretCipher cipher, ObjectMapper mapper, NotifyMetrics metrics, SmsProviderSelection selection,
                                 PhoneNumbers phoneNumbers,
                                 @Value("${notify.delivery.claim-lease-seconds}") long leaseSeconds,
                                 @Value("${notify.from-number}") String fromNumber,
                                 @Value("${notify.notify-email-domain}") String emailDomain) {
+        this.metrics = metrics;
         this.store = store;
         this.phoneNumbers = phoneNumbers;
         this.cipher = cipher;
@@ -136,13 +141,6 @@ public class NotificationDelivery {
         }
         LOG.info("Notification {} sent by ses", send.notificationId());
         metrics.sent("email", SES);
-    }
-
-    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
-        this.metrics = metrics;
     }
 
 

@@ -1,5 +1,8 @@
 package org.notifyoncamel.delivery;
 
+import org.notifyoncamel.queues.InvalidTaskException;
+import org.notifyoncamel.queues.RetryMessage;
+import org.notifyoncamel.queues.Task;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.notifyoncamel.common.Conflict;
+import org.notifyoncamel.common.DomainException;
+import org.notifyoncamel.common.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,6 +56,11 @@ public class JsonResponses {
             respond(message, apiError.status(), v2Body(apiError.status(), apiError.errors()));
         } else if (cause instanceof AdminError adminError) {
             respond(message, adminError.status(), adminBody(adminError.payload()));
+        } else if (cause instanceof DomainException domain) {
+            int status = status(domain);
+            respond(message, status, isPublicApi(message)
+                    ? v2Body(status, List.of(new ApiError.Entry(v2ErrorClass(domain), String.valueOf(domain.payload()))))
+                    : adminBody(domain.payload()));
         } else if (isPublicApi(message)) {
             logUnexpected(exchange, failure);
             respond(message, 500, v2Body(500, List.of(new ApiError.Entry("Exception", "Internal server error"))));
@@ -165,16 +173,28 @@ public class JsonResponses {
                     || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
                 return true;
             }
-            if (t instanceof ApiError || t instanceof AdminError) {
+            if (t instanceof ApiError || t instanceof AdminError || t instanceof DomainException) {
                 return false;
             }
         }
         return false;
     }
 
+    /** The HTTP status of a domain rule: the one mapping of store and domain exceptions to HTTP. */
+    static int status(DomainException domain) {
+        if (domain instanceof NotFound) {
+            return 404;
+        }
+        return domain instanceof Conflict ? 409 : 400;
+    }
+
+    private static String v2ErrorClass(DomainException domain) {
+        return domain instanceof NotFound ? "NoResultFound" : "BadRequestError";
+    }
+
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
-        while (current != null && !(current instanceof ApiError) && !(current instanceof AdminError)
+        while (current != null && !(current instanceof ApiError) && !(current instanceof AdminError) && !(current instanceof DomainException)
                 && current.getCause() != null && current.getCause() != current) {
             current = current.getCause();
         }

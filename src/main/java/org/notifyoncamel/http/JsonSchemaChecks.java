@@ -3,23 +3,20 @@ package org.notifyoncamel.http;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import org.notifyoncamel.common.Uuids;
 import org.notifyoncamel.recipients.EmailAddresses;
-import org.notifyoncamel.templates.PythonValues;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A small declarative body schema whose failures read exactly like the original's jsonschema
- * validation (public-api.md 3.3): property errors in property order, then "required", then
- * "additional properties"; each message prefixed with the field name and single quotes removed.
+ * validation: property errors in property order, then "required", then "additional properties";
+ * the messages are phrased by {@link SchemaErrors}.
  * {@link #validate} throws an {@link ApiError} (400, one ValidationError entry per problem).
  *
  * <pre>
@@ -61,15 +58,15 @@ public final class JsonSchemaChecks {
 
     /** The messages for this body, in jsonschema order, without duplicates; empty when valid. */
     public List<String> problems(ObjectNode body) {
-        Set<String> messages = new LinkedHashSet<>();
+        SchemaErrors errors = new SchemaErrors();
         properties.forEach((name, rule) -> {
             if (body.has(name)) {
-                rule.problem(name, body.get(name)).ifPresent(messages::add);
+                rule.check(name, body.get(name), errors);
             }
         });
         for (String name : required) {
             if (!body.has(name)) {
-                messages.add(name + " is a required property");
+                errors.required(name);
             }
         }
         if (!additionalProperties) {
@@ -79,12 +76,9 @@ public final class JsonSchemaChecks {
                     unexpected.add(field);
                 }
             });
-            if (!unexpected.isEmpty()) {
-                messages.add("Additional properties are not allowed (" + String.join(", ", unexpected)
-                        + (unexpected.size() == 1 ? " was" : " were") + " unexpected)");
-            }
+            errors.additionalProperties(unexpected);
         }
-        return List.copyOf(messages);
+        return errors.messages();
     }
 
     /** Throws a 400 {@link ApiError} listing every problem, or returns the body when it is valid. */
@@ -96,15 +90,10 @@ public final class JsonSchemaChecks {
         return body;
     }
 
-    /** jsonschema's {@code repr} of a value with every single quote removed. */
-    public static String repr(JsonNode value) {
-        return PythonValues.repr(value).replace("'", "");
-    }
-
-    /** One property's rule: the full message (field name first) when the value breaks it. */
+    /** One property's rule: adds its message (phrased by {@link SchemaErrors}) when the value breaks it. */
     @FunctionalInterface
     public interface Rule {
-        java.util.Optional<String> problem(String field, JsonNode value);
+        void check(String field, JsonNode value, SchemaErrors errors);
     }
 
     /** {@code {"type": "string"}} with optional length limits and format. */
@@ -142,54 +131,62 @@ public final class JsonSchemaChecks {
         }
 
         @Override
-        public java.util.Optional<String> problem(String field, JsonNode value) {
+        public void check(String field, JsonNode value, SchemaErrors errors) {
             if (value.isNull() && nullable) {
-                return java.util.Optional.empty();
+                return;
             }
             if (!value.isTextual()) {
-                return java.util.Optional.of(field + " " + repr(value) + " is not of type string" + (nullable ? ", null" : ""));
+                errors.type(field, value, nullable ? new String[] {"string", "null"} : new String[] {"string"});
+                return;
             }
             String text = value.asText();
             int length = text.codePointCount(0, text.length());
             if (minLength != null && length < minLength) {
-                return java.util.Optional.of(field + " " + repr(value) + " is too short");
+                errors.tooShort(field, value);
+            } else if (maxLength != null && length > maxLength) {
+                errors.tooLong(field, value);
+            } else if (format != null && !format.test(text)) {
+                errors.format(field, formatMessage);
             }
-            if (maxLength != null && length > maxLength) {
-                return java.util.Optional.of(field + " " + repr(value) + " is too long");
-            }
-            if (format != null && !format.test(text)) {
-                return java.util.Optional.of(field + " " + formatMessage);
-            }
-            return java.util.Optional.empty();
         }
     }
 
     /** A UUID field: any failure is {@code "<field> is not a valid UUID"} (the schema's validationMessage). */
     public static Rule uuid() {
-        return (field, value) -> Uuids.isValid(value.isTextual() ? value.asText() : null)
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(field + " is not a valid UUID");
+        return (field, value, errors) -> {
+            if (!Uuids.isValid(value.isTextual() ? value.asText() : null)) {
+                errors.notAUuid(field);
+            }
+        };
     }
 
     /** A UUID field that may be null. */
     public static Rule nullableUuid() {
         Rule uuid = uuid();
-        return (field, value) -> value.isNull() ? java.util.Optional.empty() : uuid.problem(field, value);
+        return (field, value, errors) -> {
+            if (!value.isNull()) {
+                uuid.check(field, value, errors);
+            }
+        };
     }
 
     /** {@code {"type": "boolean"}}. */
     public static Rule bool() {
-        return (field, value) -> value.isBoolean()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(field + " " + repr(value) + " is not of type boolean");
+        return (field, value, errors) -> {
+            if (!value.isBoolean()) {
+                errors.type(field, value, "boolean");
+            }
+        };
     }
 
     /** {@code {"enum": [...]}}. */
     public static Rule oneOf(String... allowed) {
         List<String> values = List.of(allowed);
-        return (field, value) -> value.isTextual() && values.contains(value.asText())
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(field + " " + repr(value) + " is not one of [" + String.join(", ", values) + "]");
+        return (field, value, errors) -> {
+            if (!value.isTextual() || !values.contains(value.asText())) {
+                errors.notOneOf(field, value, values);
+            }
+        };
     }
 
     /** A string with {@code "format": "email"}: {@code email_address Not a valid email address}. */
@@ -199,9 +196,11 @@ public final class JsonSchemaChecks {
 
     /** An https URL ({@code "format": "uri", "pattern": "^https.*"}): {@code url is not a valid https url}. */
     public static Rule httpsUrl() {
-        return (field, value) -> value.isTextual() && isHttpsUrl(value.asText())
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(field + " is not a valid https url");
+        return (field, value, errors) -> {
+            if (!value.isTextual() || !isHttpsUrl(value.asText())) {
+                errors.format(field, "is not a valid https url");
+            }
+        };
     }
 
     static boolean isHttpsUrl(String text) {

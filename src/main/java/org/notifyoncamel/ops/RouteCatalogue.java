@@ -69,6 +69,9 @@ public class RouteCatalogue {
         List<Map<String, Object>> rests = new ArrayList<>();
         List<String> restFiles = new ArrayList<>();
         List<ConsumingRoute> routes = new ArrayList<>();
+        Map<String, Map<String, Object>> templates = new LinkedHashMap<>();
+        List<Map<String, Object>> templated = new ArrayList<>();
+        List<String> templatedFiles = new ArrayList<>();
         for (Resource file : files) {
             Object document;
             try (InputStream in = file.getInputStream()) {
@@ -84,10 +87,20 @@ public class RouteCatalogue {
                 if (map.get("rest") instanceof Map<?, ?> rest) {
                     rests.add((Map<String, Object>) rest);
                     restFiles.add(file.getFilename());
-                } else if (map.get("route") instanceof Map<?, ?> route && route.get("from") instanceof Map<?, ?> from) {
-                    Map<String, Object> parameters = from.get("parameters") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
-                    routes.add(new ConsumingRoute(String.valueOf(route.get("id")), String.valueOf(from.get("uri")), parameters, file.getFilename()));
+                } else if (map.get("route") instanceof Map<?, ?> route) {
+                    consuming((Map<String, Object>) route, file.getFilename(), routes);
+                } else if (map.get("routeTemplate") instanceof Map<?, ?> template) {
+                    templates.put(String.valueOf(template.get("id")), (Map<String, Object>) template);
+                } else if (map.get("templatedRoute") instanceof Map<?, ?> use) {
+                    templated.add((Map<String, Object>) use);
+                    templatedFiles.add(file.getFilename());
                 }
+            }
+        }
+        for (int i = 0; i < templated.size(); i++) {
+            Map<String, Object> template = templates.get(String.valueOf(templated.get(i).get("routeTemplateRef")));
+            if (template != null) {
+                consuming(instantiate(template, templated.get(i)), templatedFiles.get(i), routes);
             }
         }
         Map<String, String> directConsumers = new LinkedHashMap<>();
@@ -118,6 +131,57 @@ public class RouteCatalogue {
         List<ConsumingRoute> consumers = routes.stream().filter(r -> !r.from().startsWith("direct:"))
                 .sorted(Comparator.comparing(ConsumingRoute::routeId)).toList();
         return new Catalogue(List.copyOf(http), consumers);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void consuming(Map<String, Object> route, String file, List<ConsumingRoute> routes) {
+        if (route.get("from") instanceof Map<?, ?> from) {
+            Map<String, Object> parameters = from.get("parameters") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+            routes.add(new ConsumingRoute(String.valueOf(route.get("id")), String.valueOf(from.get("uri")), parameters, file));
+        }
+    }
+
+    /**
+     * The route a {@code templatedRoute} creates, as the YAML DSL would read it: the template's {@code route}
+     * with every {@code {{parameter}}} replaced by the templated route's value or the parameter's default
+     * (repeatedly, so a default may name another parameter), and the templated route's {@code routeId} as id.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> instantiate(Map<String, Object> template, Map<String, Object> use) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map<String, Object> parameter : (List<Map<String, Object>>) template.getOrDefault("parameters", List.of())) {
+            if (parameter.containsKey("defaultValue")) {
+                values.put(String.valueOf(parameter.get("name")), String.valueOf(parameter.get("defaultValue")));
+            }
+        }
+        for (Map<String, Object> parameter : (List<Map<String, Object>>) use.getOrDefault("parameters", List.of())) {
+            values.put(String.valueOf(parameter.get("name")), String.valueOf(parameter.get("value")));
+        }
+        Map<String, Object> route = new LinkedHashMap<>((Map<String, Object>) substitute(template.get("route"), values));
+        route.put("id", use.getOrDefault("routeId", template.get("id")));
+        return route;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object substitute(Object node, Map<String, String> values) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((key, value) -> out.put(key, substitute(value, values)));
+            return out;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(item -> substitute(item, values)).toList();
+        }
+        if (node instanceof String text) {
+            for (String previous = null; !text.equals(previous);) {
+                previous = text;
+                for (Map.Entry<String, String> value : values.entrySet()) {
+                    text = text.replace("{{" + value.getKey() + "}}", value.getValue());
+                }
+            }
+            return text;
+        }
+        return node;
     }
 
     private static String join(String base, String path) {

@@ -1,7 +1,5 @@
 package org.notifyoncamel.precompiled;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,37 +54,35 @@ public class PrecompiledLetters {
     private final PrecompiledLetterStore store;
     private final PrecompiledLetterValidator validator;
     private final VirusScanner scanner;
-    private final ObjectMapper mapper;
     private final boolean scanning;
     private final String lettersBucket;
     private final String testLettersBucket;
     private final String invalidBucket;
 
     public PrecompiledLetters(PrecompiledLetterStore store, PrecompiledLetterValidator validator, VirusScanner scanner,
-                              ObjectMapper mapper, @Value("${notify.antivirus.enabled}") boolean scanning,
+                              @Value("${notify.antivirus.enabled}") boolean scanning,
                               @Value("${notify.letters.buckets.letters-pdf}") String lettersBucket,
                               @Value("${notify.letters.buckets.test-letters}") String testLettersBucket,
                               @Value("${notify.letters.buckets.invalid-pdf}") String invalidBucket) {
         this.store = store;
         this.validator = validator;
         this.scanner = scanner;
-        this.mapper = mapper;
         this.scanning = scanning;
         this.lettersBucket = lettersBucket;
         this.testLettersBucket = testLettersBucket;
         this.invalidBucket = invalidBucket;
     }
 
-    /** The task message {@code {"notification_id": "<uuid>", "filename": "<scan-bucket key>"}}. */
-    public Task task(String body) {
+    /** The task {@code {"notification_id": "<uuid>", "filename": "<scan-bucket key>"}} as the consumer read it. */
+    public Task task(org.notifyoncamel.queues.Task task) {
+        String filename = task.text("filename");
+        String id = task.notificationId();
+        if (filename == null || filename.isBlank() || id == null) {
+            throw new IllegalArgumentException("not a precompiled letter task");
+        }
         try {
-            JsonNode node = mapper.readTree(body);
-            String filename = node.path("filename").asText("");
-            if (filename.isBlank()) {
-                throw new IllegalArgumentException("no filename");
-            }
-            return new Task(UUID.fromString(node.path("notification_id").asText()), filename);
-        } catch (Exception e) {
+            return new Task(UUID.fromString(id), filename);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a precompiled letter task", e);
         }
     }

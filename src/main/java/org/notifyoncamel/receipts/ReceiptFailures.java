@@ -1,9 +1,9 @@
 package org.notifyoncamel.receipts;
 
 import org.apache.camel.Exchange;
-import org.notifyoncamel.delivery.InvalidTaskException;
-import org.notifyoncamel.delivery.RetryMessage;
-import org.notifyoncamel.delivery.Task;
+import org.notifyoncamel.queues.InvalidTaskException;
+import org.notifyoncamel.queues.RetryMessage;
+import org.notifyoncamel.queues.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -2,7 +2,7 @@ package org.notifyoncamel.receipts;
 
 import java.util.List;
 
-import org.notifyoncamel.delivery.RetryMessage;
+import org.notifyoncamel.queues.RetryMessage;
 
 /** What processing a receipt leads to: service callback tasks to publish, or a retry of the receipt itself. */
 public record ReceiptResult(List<String> callbacks, RetryMessage retry) {

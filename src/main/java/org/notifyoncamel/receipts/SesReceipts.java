@@ -11,9 +11,10 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.notifyoncamel.callbacks.DeliveryStatusCallbacks;
 import org.notifyoncamel.common.Timestamps;
-import org.notifyoncamel.delivery.InvalidTaskException;
-import org.notifyoncamel.delivery.RetryMessage;
-import org.notifyoncamel.delivery.Task;
+import org.notifyoncamel.queues.InvalidTaskException;
+import org.notifyoncamel.queues.RetryMessage;
+import org.notifyoncamel.queues.Task;
+import org.notifyoncamel.ops.NotifyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,20 +40,15 @@ public class SesReceipts {
     private final DeliveryStatusCallbacks callbacks;
     private final ObjectMapper mapper;
     private final int notFoundDelay;
+    private final NotifyMetrics metrics;
 
-    public SesReceipts(ReceiptStore store, DeliveryStatusCallbacks callbacks, ObjectMapper mapper,
+    public SesReceipts(ReceiptStore store, DeliveryStatusCallbacks callbacks, ObjectMapper mapper, NotifyMetrics metrics,
                        @Value("${notify.receipts.not-found-retry-delay-seconds}") int notFoundDelay) {
+        this.metrics = metrics;
         this.store = store;
         this.callbacks = callbacks;
         this.mapper = mapper;
         this.notFoundDelay = notFoundDelay;
-    }
-
-    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
-        this.metrics = metrics;
     }
 
     public ReceiptResult process(@Body Task task) {

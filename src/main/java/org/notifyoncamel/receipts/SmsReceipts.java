@@ -10,8 +10,9 @@ import org.notifyoncamel.callbacks.DeliveryStatusCallbacks;
 import org.notifyoncamel.common.Uuids;
 import org.notifyoncamel.delivery.DeliveryStore;
 import org.notifyoncamel.delivery.NotificationDelivery;
-import org.notifyoncamel.delivery.RetryMessage;
-import org.notifyoncamel.delivery.Task;
+import org.notifyoncamel.queues.RetryMessage;
+import org.notifyoncamel.queues.Task;
+import org.notifyoncamel.ops.NotifyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,11 +37,13 @@ public class SmsReceipts {
     private final ObjectMapper mapper;
     private final int notFoundDelay;
     private final int notFoundMaxRetries;
+    private final NotifyMetrics metrics;
 
     public SmsReceipts(ReceiptStore store, DeliveryStore notifications, NotificationDelivery delivery,
-                       DeliveryStatusCallbacks callbacks, ObjectMapper mapper,
+                       DeliveryStatusCallbacks callbacks, ObjectMapper mapper, NotifyMetrics metrics,
                        @Value("${notify.receipts.not-found-retry-delay-seconds}") int notFoundDelay,
                        @Value("${notify.receipts.not-found-max-retries}") int notFoundMaxRetries) {
+        this.metrics = metrics;
         this.store = store;
         this.notifications = notifications;
         this.delivery = delivery;
@@ -48,13 +51,6 @@ public class SmsReceipts {
         this.mapper = mapper;
         this.notFoundDelay = notFoundDelay;
         this.notFoundMaxRetries = notFoundMaxRetries;
-    }
-
-    private org.notifyoncamel.ops.NotifyMetrics metrics = org.notifyoncamel.ops.NotifyMetrics.detached();
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setMetrics(org.notifyoncamel.ops.NotifyMetrics metrics) {
-        this.metrics = metrics;
     }
 
     public ReceiptResult process(@Body Task task) {

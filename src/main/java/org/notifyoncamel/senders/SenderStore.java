@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.notifyoncamel.common.Timestamps;
-import org.notifyoncamel.http.AdminError;
+import org.notifyoncamel.common.Conflict;
+import org.notifyoncamel.common.InvalidRequest;
+import org.notifyoncamel.common.NotFound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A service's senders: SMS senders (service_sms_senders, with inbound number allocation), email
  * reply-to addresses and letter contact blocks. Every write locks the service row first, so the
  * "one default" rules hold under concurrent requests; a new default clears the old one in the same
- * transaction. Rule violations are {@link AdminError}s (400/404/409) and roll the transaction back.
+ * transaction. Rule violations are {@link InvalidRequest}, {@link NotFound} or {@link Conflict} exceptions and roll the transaction back.
  */
 @Repository
 public class SenderStore {
@@ -77,12 +79,12 @@ public class SenderStore {
         if (inboundNumberId != null) {
             Integer held = jdbc.queryForObject("SELECT count(*) FROM inbound_numbers WHERE service_id = ?", Integer.class, serviceId);
             if (held != null && held > 0) {
-                throw AdminError.badRequest("Service " + serviceId + " already has an inbound number");
+                throw new InvalidRequest("Service " + serviceId + " already has an inbound number");
             }
             int allocated = jdbc.update("UPDATE inbound_numbers SET service_id = ?, updated_at = ? WHERE id = ? AND active AND service_id IS NULL",
                     serviceId, now, inboundNumberId);
             if (allocated == 0) {
-                throw AdminError.badRequest("Inbound number: " + inboundNumberId + " is not available");
+                throw new InvalidRequest("Inbound number: " + inboundNumberId + " is not available");
             }
             List<SmsSender> existing = smsSenders(serviceId);
             if (existing.size() == 1) {
@@ -96,7 +98,7 @@ public class SenderStore {
         if (isDefault) {
             jdbc.update("UPDATE service_sms_senders SET is_default = false, updated_at = ? WHERE service_id = ? AND is_default", now, serviceId);
         } else if (currentDefault.isEmpty()) {
-            throw AdminError.badRequest(NO_DEFAULT_SMS_SENDER);
+            throw new InvalidRequest(NO_DEFAULT_SMS_SENDER);
         }
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO service_sms_senders (id, sms_sender, service_id, is_default, archived, inbound_number_id, created_at) "
@@ -107,16 +109,16 @@ public class SenderStore {
     @Transactional
     public SmsSender updateSmsSender(UUID serviceId, UUID id, String text, boolean isDefault) {
         lockService(serviceId);
-        SmsSender sender = smsSender(serviceId, id).orElseThrow(AdminError::noResultFound);
+        SmsSender sender = smsSender(serviceId, id).orElseThrow(NotFound::noResult);
         if (sender.inboundNumberId() != null && !sender.smsSender().equals(text)) {
-            throw AdminError.badRequest("You can not change the inbound number for service " + serviceId);
+            throw new InvalidRequest("You can not change the inbound number for service " + serviceId);
         }
         var now = Timestamps.toSql(Timestamps.now());
         if (isDefault) {
             jdbc.update("UPDATE service_sms_senders SET is_default = false, updated_at = ? WHERE service_id = ? AND is_default AND id <> ?",
                     now, serviceId, id);
         } else if (sender.isDefault()) {
-            throw AdminError.badRequest(NO_DEFAULT_SMS_SENDER);
+            throw new InvalidRequest(NO_DEFAULT_SMS_SENDER);
         }
         jdbc.update("UPDATE service_sms_senders SET sms_sender = ?, is_default = ?, updated_at = ? WHERE id = ?", text, isDefault, now, id);
         return smsSender(serviceId, id).orElseThrow();
@@ -125,12 +127,12 @@ public class SenderStore {
     @Transactional
     public SmsSender archiveSmsSender(UUID serviceId, UUID id) {
         lockService(serviceId);
-        SmsSender sender = smsSender(serviceId, id).orElseThrow(AdminError::noResultFound);
+        SmsSender sender = smsSender(serviceId, id).orElseThrow(NotFound::noResult);
         if (sender.inboundNumberId() != null) {
-            throw AdminError.badRequest("You cannot delete an inbound number");
+            throw new InvalidRequest("You cannot delete an inbound number");
         }
         if (sender.isDefault()) {
-            throw AdminError.badRequest("You cannot delete a default sms sender");
+            throw new InvalidRequest("You cannot delete a default sms sender");
         }
         jdbc.update("UPDATE service_sms_senders SET archived = true, updated_at = ? WHERE id = ?", Timestamps.toSql(Timestamps.now()), id);
         return jdbc.query("SELECT " + SMS_COLUMNS + " FROM service_sms_senders WHERE id = ?", SenderStore::sms, id).get(0);
@@ -162,7 +164,7 @@ public class SenderStore {
         if (isDefault) {
             jdbc.update("UPDATE service_email_reply_to SET is_default = false, updated_at = ? WHERE service_id = ? AND is_default", now, serviceId);
         } else if (!hasDefault) {
-            throw AdminError.badRequest(NO_DEFAULT_REPLY_TO);
+            throw new InvalidRequest(NO_DEFAULT_REPLY_TO);
         }
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO service_email_reply_to (id, service_id, email_address, is_default, archived, created_at) VALUES (?, ?, ?, ?, false, ?)",
@@ -173,14 +175,14 @@ public class SenderStore {
     @Transactional
     public ReplyTo updateReplyTo(UUID serviceId, UUID id, String address, boolean isDefault) {
         lockService(serviceId);
-        ReplyTo replyTo = replyTo(serviceId, id).orElseThrow(AdminError::noResultFound);
+        ReplyTo replyTo = replyTo(serviceId, id).orElseThrow(NotFound::noResult);
         refuseDuplicateReplyTo(serviceId, address, id);
         var now = Timestamps.toSql(Timestamps.now());
         if (isDefault) {
             jdbc.update("UPDATE service_email_reply_to SET is_default = false, updated_at = ? WHERE service_id = ? AND is_default AND id <> ?",
                     now, serviceId, id);
         } else if (replyTo.isDefault()) {
-            throw AdminError.badRequest(NO_DEFAULT_REPLY_TO);
+            throw new InvalidRequest(NO_DEFAULT_REPLY_TO);
         }
         jdbc.update("UPDATE service_email_reply_to SET email_address = ?, is_default = ?, updated_at = ? WHERE id = ?", address, isDefault, now, id);
         return replyTo(serviceId, id).orElseThrow();
@@ -189,9 +191,9 @@ public class SenderStore {
     @Transactional
     public ReplyTo archiveReplyTo(UUID serviceId, UUID id) {
         lockService(serviceId);
-        ReplyTo replyTo = replyTo(serviceId, id).orElseThrow(AdminError::noResultFound);
+        ReplyTo replyTo = replyTo(serviceId, id).orElseThrow(NotFound::noResult);
         if (replyTo.isDefault()) {
-            throw AdminError.badRequest("You cannot delete a default email reply to address");
+            throw new InvalidRequest("You cannot delete a default email reply to address");
         }
         jdbc.update("UPDATE service_email_reply_to SET archived = true, updated_at = ? WHERE id = ?", Timestamps.toSql(Timestamps.now()), id);
         return jdbc.query("SELECT " + REPLY_TO_COLUMNS + " FROM service_email_reply_to WHERE id = ?", SenderStore::replyTo, id).get(0);
@@ -203,7 +205,7 @@ public class SenderStore {
         boolean inUse = replyTos(serviceId).stream()
                 .anyMatch(r -> !r.id().equals(except) && r.emailAddress().toLowerCase(Locale.ROOT).equals(wanted));
         if (inUse) {
-            throw new AdminError(409, "Your service already uses \u2018" + address + "\u2019 as an email reply-to address.");
+            throw new Conflict("Your service already uses \u2018" + address + "\u2019 as an email reply-to address.");
         }
     }
 
@@ -241,7 +243,7 @@ public class SenderStore {
     @Transactional
     public LetterContact updateLetterContact(UUID serviceId, UUID id, String block, boolean isDefault) {
         lockService(serviceId);
-        letterContact(serviceId, id).orElseThrow(AdminError::noResultFound);
+        letterContact(serviceId, id).orElseThrow(NotFound::noResult);
         var now = Timestamps.toSql(Timestamps.now());
         if (isDefault) {
             jdbc.update("UPDATE service_letter_contacts SET is_default = false, updated_at = ? WHERE service_id = ? AND is_default AND id <> ?",
@@ -255,7 +257,7 @@ public class SenderStore {
     @Transactional
     public LetterContact archiveLetterContact(UUID serviceId, UUID id) {
         lockService(serviceId);
-        letterContact(serviceId, id).orElseThrow(AdminError::noResultFound);
+        letterContact(serviceId, id).orElseThrow(NotFound::noResult);
         var now = Timestamps.toSql(Timestamps.now());
         jdbc.update("UPDATE service_letter_contacts SET archived = true, updated_at = ? WHERE id = ?", now, id);
         jdbc.update("UPDATE templates SET service_letter_contact_id = NULL WHERE service_id = ? AND service_letter_contact_id = ?", serviceId, id);
@@ -264,7 +266,7 @@ public class SenderStore {
 
     private void lockService(UUID serviceId) {
         if (jdbc.queryForList("SELECT id FROM services WHERE id = ? FOR UPDATE", UUID.class, serviceId).isEmpty()) {
-            throw AdminError.noResultFound();
+            throw NotFound.noResult();
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.notifyoncamel.http.SchemaErrors;
 import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.recipients.InternationalBillingRates;
 import org.notifyoncamel.recipients.PhoneNumbers;

@@ -100,7 +100,7 @@ class RolesTest {
         new NotifyEnvironment().postProcessEnvironment(env, null);
         assertThat(env.getProperty("notify.routes.include-pattern")).isEqualTo(String.join(",",
                 "classpath:routes/common-errors.camel.yaml", "classpath:routes/common-publish.camel.yaml",
-                "classpath:routes/common-worker-errors.camel.yaml", "classpath:routes/broadcasts-errors.camel.yaml",
+                "classpath:routes/common-templates.camel.yaml", "classpath:routes/common-worker-errors.camel.yaml", "classpath:routes/broadcasts-errors.camel.yaml",
                 "classpath:routes/broadcasts-send.camel.yaml", "classpath:routes/status.camel.yaml"));
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,13 +16,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.notifyoncamel.ops.RouteCatalogue;
 import org.notifyoncamel.support.ApplicationYaml;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The README's configuration table, application.yml and the routes cannot drift apart: every
  * {@code {{property}}} a route uses is defined in application.yml with an environment-variable
  * override, and the README has a row for it naming that variable (rows may use {@code <queue>} /
- * {@code <QUEUE>} for the per-queue settings).
+ * {@code <QUEUE>} for the per-queue settings). Placeholders inside a route template are followed into
+ * each templated route: the template's text with that route's parameters (or the defaults) filled in.
  */
 class RouteSettingsDocumentedTest {
 
@@ -33,16 +37,48 @@ class RouteSettingsDocumentedTest {
     }
 
     static Set<String> routeProperties() throws IOException {
-        Set<String> properties = new TreeSet<>();
+        Map<String, Map<String, Object>> templates = new HashMap<>();
+        List<Object> others = new ArrayList<>();
+        List<Map<String, Object>> templated = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
-                Matcher matcher = PLACEHOLDER.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    properties.add(matcher.group(1));
+                List<Map<String, Object>> elements = new Yaml().load(Files.readString(file));
+                for (Map<String, Object> element : elements) {
+                    if (element.get("routeTemplate") instanceof Map<?, ?> template) {
+                        templates.put((String) template.get("id"), cast(template));
+                    } else if (element.get("templatedRoute") instanceof Map<?, ?> use) {
+                        templated.add(cast(use));
+                    } else {
+                        others.add(element);
+                    }
                 }
             }
         }
+        Set<String> properties = new TreeSet<>();
+        others.forEach(element -> collect(new Yaml().dump(element), properties));
+        for (Map<String, Object> use : templated) {
+            Map<String, Object> template = templates.get((String) use.get("routeTemplateRef"));
+            assertThat(template).as("template of " + use.get("routeId")).isNotNull();
+            collect(new Yaml().dump(RouteCatalogue.instantiate(template, use)), properties);
+        }
         return properties;
+    }
+
+    private static void collect(String text, Set<String> properties) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            properties.add(matcher.group(1));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object list) {
+        return list == null ? List.of() : (List<Map<String, Object>>) list;
     }
 
     static List<Row> readmeRows() throws IOException {
@@ -71,7 +107,8 @@ class RouteSettingsDocumentedTest {
         Map<String, String> yaml = ApplicationYaml.baseProperties();
         List<Row> rows = readmeRows();
         Set<String> used = routeProperties();
-        assertThat(used).contains("notify.queues.broadcast-tasks.max-messages-per-poll", "notify.broadcasts.maximum-redelivery-delay");
+        assertThat(used).contains("notify.queues.broadcast-tasks.max-messages-per-poll", "notify.broadcasts.maximum-redelivery-delay",
+                "notify.queues.send-sms-tasks.visibility-timeout", "notify.schedules.nightly-billing-cron");
         for (String property : used) {
             String value = yaml.get(property);
             assertThat(value).as(property + " is used by a route but not defined in application.yml").isNotNull();
@@ -81,5 +118,25 @@ class RouteSettingsDocumentedTest {
             assertThat(rows).as("README has no configuration row for " + property + " / " + variable)
                     .anyMatch(row -> row.property().matcher(property).matches() && row.variable().matcher(variable).matches());
         }
+    }
+
+    /** Every template parameter says what it is for (the Kamelet catalogue's habit). */
+    @Test
+    void everyTemplateParameterIsDescribed() throws IOException {
+        int parameters = 0;
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
+                List<Map<String, Object>> elements = new Yaml().load(Files.readString(file));
+                for (Map<String, Object> element : elements) {
+                    if (element.get("routeTemplate") instanceof Map<?, ?> template) {
+                        for (Map<String, Object> parameter : maps(template.get("parameters"))) {
+                            parameters++;
+                            assertThat(parameter.get("description")).as(template.get("id") + " parameter " + parameter.get("name")).isNotNull();
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(parameters).isPositive();
     }
 }

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.callbacks.DeliveryStatusCallbacks;
-import org.notifyoncamel.delivery.Task;
+import org.notifyoncamel.ops.NotifyMetrics;
+import org.notifyoncamel.queues.Task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,7 +55,7 @@ class SesReceiptRaceTest {
 
     final class NoCallbacks extends DeliveryStatusCallbacks {
         NoCallbacks() {
-            super(null, null, mapper, 1000, 0, 0, false);
+            super(null, null, mapper, NotifyMetrics.detached(), 1000, 0, 0, false);
         }
 
         @Override
@@ -72,7 +73,7 @@ class SesReceiptRaceTest {
     @Test
     void aReceiptThatOvertakesTheConfirmationIsApplied() {
         RacingStore store = new RacingStore();
-        ReceiptResult result = new SesReceipts(store, new NoCallbacks(), mapper, 30).process(delivery());
+        ReceiptResult result = new SesReceipts(store, new NoCallbacks(), mapper, NotifyMetrics.detached(), 30).process(delivery());
         assertThat(store.updates).containsExactly("delivered", "delivered");
         assertThat(result.callbacks()).containsExactly("callback-for-" + id);
     }
@@ -82,7 +83,7 @@ class SesReceiptRaceTest {
         RacingStore store = new RacingStore();
         store.visible = true;
         store.sending = false;
-        ReceiptResult result = new SesReceipts(store, new NoCallbacks(), mapper, 30).process(delivery());
+        ReceiptResult result = new SesReceipts(store, new NoCallbacks(), mapper, NotifyMetrics.detached(), 30).process(delivery());
         assertThat(result.callbacks()).isEmpty();
         assertThat(result.retry()).isNull();
     }

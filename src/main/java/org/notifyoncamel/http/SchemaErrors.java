@@ -1,4 +1,4 @@
-package org.notifyoncamel.api;
+package org.notifyoncamel.http;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.templates.PythonValues;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Collects JSON-schema violations with the original's message construction (public-api.md 3.3):
- * jsonschema's message templates with Python reprs, every single quote removed, the first path
- * element as prefix; the UUID fields' custom message; duplicates dropped, first occurrence kept.
+ * The one builder of JSON-schema error messages, with the original's construction (the
+ * {@code app/schema_validation/__init__.py} of notifications-api): jsonschema's message templates with
+ * Python reprs, every single quote removed, the first path element as prefix; the UUID fields' custom
+ * message; duplicates dropped, first occurrence kept. {@link JsonSchemaChecks} (declarative schemas),
+ * the v2 request readers and the broadcast schemas all phrase their messages here.
  */
 public final class SchemaErrors {
 
@@ -45,6 +46,16 @@ public final class SchemaErrors {
         return add(field, PythonValues.repr(value) + " is not one of " + PythonValues.repr(allowed));
     }
 
+    /** {@code name abc is too short} ({@code minLength}). */
+    public SchemaErrors tooShort(String field, JsonNode value) {
+        return add(field, PythonValues.repr(value) + " is too short");
+    }
+
+    /** {@code name abc is too long} ({@code maxLength}). */
+    public SchemaErrors tooLong(String field, JsonNode value) {
+        return add(field, PythonValues.repr(value) + " is too long");
+    }
+
     /** The UUID definitions' custom message: {@code template_id is not a valid UUID}. */
     public SchemaErrors notAUuid(String field) {
         messages.add(field + " is not a valid UUID");
@@ -67,6 +78,7 @@ public final class SchemaErrors {
         return messages.isEmpty();
     }
 
+    /** The messages as one list, in the order first added. */
     public List<String> messages() {
         return new ArrayList<>(messages);
     }

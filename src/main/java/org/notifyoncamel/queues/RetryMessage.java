@@ -1,4 +1,4 @@
-package org.notifyoncamel.delivery;
+package org.notifyoncamel.queues;
 
 /**
  * A task to publish again on retry-tasks, with an SQS delay. The delay replaces the original's

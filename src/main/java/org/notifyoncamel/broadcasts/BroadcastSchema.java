@@ -7,140 +7,141 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.notifyoncamel.common.Uuids;
-import org.notifyoncamel.http.ApiError;
+import org.notifyoncamel.http.SchemaErrors;
 import org.notifyoncamel.templates.PythonValues;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Collects JSON-schema style validation messages for broadcast request bodies, built as the spec's
- * section 3.3 says (field name first, Python reprs, single quotes dropped), and throws them as one
- * 400 ValidationError list.
+ * The broadcast request bodies' schema checks (the {@code app/broadcast_message/broadcast_message_schema.py}
+ * of notifications-api), each phrasing its message through the one builder, {@link SchemaErrors}, and
+ * throwing them as one 400 ValidationError list.
  */
-public final class SchemaErrors {
+public final class BroadcastSchema {
 
-    private final Set<String> messages = new LinkedHashSet<>();
+    private final SchemaErrors errors = new SchemaErrors();
 
-    public static SchemaErrors start() {
-        return new SchemaErrors();
+    public static BroadcastSchema start() {
+        return new BroadcastSchema();
     }
 
-    public SchemaErrors add(String message) {
-        messages.add(message.replace("'", ""));
+    /** A message of the broadcast's own rules, with the field name already in it. */
+    public BroadcastSchema add(String message) {
+        errors.add(null, message);
         return this;
     }
 
-    public SchemaErrors uuid(ObjectNode body, String field) {
+    public BroadcastSchema uuid(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         if (value != null && !Uuids.isValid(value.isTextual() ? value.asText() : null)) {
-            add(field + " is not a valid UUID");
+            errors.notAUuid(field);
         }
         return this;
     }
 
-    public SchemaErrors object(ObjectNode body, String field) {
+    public BroadcastSchema object(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         if (value != null && !value.isObject()) {
-            add(field + " " + PythonValues.repr(value) + " is not of type object");
+            errors.type(field, value, "object");
         }
         return this;
     }
 
-    public SchemaErrors string(ObjectNode body, String field, int min, int max) {
+    public BroadcastSchema string(ObjectNode body, String field, int min, int max) {
         JsonNode value = body.get(field);
         if (value == null) {
             return this;
         }
         if (!value.isTextual()) {
-            return add(field + " " + PythonValues.repr(value) + " is not of type string");
+            errors.type(field, value, "string");
+            return this;
         }
         int length = value.asText().codePointCount(0, value.asText().length());
         if (length < min) {
-            add(field + " " + PythonValues.repr(value) + " is too short");
+            errors.tooShort(field, value);
         } else if (length > max) {
-            add(field + " " + PythonValues.repr(value) + " is too long");
+            errors.tooLong(field, value);
         }
         return this;
     }
 
     /** A nullable ISO 8601 date-time ({@code 2021-02-05T12:00:00}, optionally with a zone). */
-    public SchemaErrors dateTime(ObjectNode body, String field, boolean nullable) {
+    public BroadcastSchema dateTime(ObjectNode body, String field, boolean nullable) {
         JsonNode value = body.get(field);
         if (value == null || (nullable && value.isNull())) {
             return this;
         }
         if (!value.isTextual()) {
-            return add(field + " " + PythonValues.repr(value) + " is not of type " + (nullable ? "string, null" : "string"));
-        }
-        if (parseDateTime(value.asText()) == null) {
-            add(field + " " + PythonValues.repr(value) + " is not a valid ISO 8601 date-time");
+            errors.type(field, value, nullable ? new String[] {"string", "null"} : new String[] {"string"});
+        } else if (parseDateTime(value.asText()) == null) {
+            errors.add(field, PythonValues.repr(value) + " is not a valid ISO 8601 date-time");
         }
         return this;
     }
 
-    public SchemaErrors stringArray(ObjectNode body, String field) {
+    public BroadcastSchema stringArray(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null) {
             return this;
         }
         if (!value.isArray()) {
-            return add(field + " " + PythonValues.repr(value) + " is not of type array");
+            errors.type(field, value, "array");
+            return this;
         }
         value.forEach(item -> {
             if (!item.isTextual()) {
-                add(field + " " + PythonValues.repr(item) + " is not of type string");
+                errors.type(field, item, "string");
             }
         });
         return this;
     }
 
     /** simple_polygons: a list of polygons, each a list of [number, number] pairs. */
-    public SchemaErrors polygons(ObjectNode body, String field) {
+    public BroadcastSchema polygons(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null) {
             return this;
         }
         if (!value.isArray()) {
-            return add(field + " " + PythonValues.repr(value) + " is not of type array");
+            errors.type(field, value, "array");
+            return this;
         }
         for (JsonNode polygon : value) {
             if (!polygon.isArray()) {
-                add(field + " " + PythonValues.repr(polygon) + " is not of type array");
+                errors.type(field, polygon, "array");
                 continue;
             }
             for (JsonNode pair : polygon) {
                 if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber() || !pair.get(1).isNumber()) {
-                    add(field + " " + PythonValues.repr(pair) + " is not a pair of numbers");
+                    errors.add(field, PythonValues.repr(pair) + " is not a pair of numbers");
                 }
             }
         }
         return this;
     }
 
-    public SchemaErrors enumValue(ObjectNode body, String field, List<String> allowed) {
+    public BroadcastSchema enumValue(ObjectNode body, String field, List<String> allowed) {
         JsonNode value = body.get(field);
         if (value != null && (!value.isTextual() || !allowed.contains(value.asText()))) {
-            add(field + " " + PythonValues.repr(value) + " is not one of " + PythonValues.repr(allowed));
+            errors.notOneOf(field, value, allowed);
         }
         return this;
     }
 
-    public SchemaErrors required(ObjectNode body, String... fields) {
+    public BroadcastSchema required(ObjectNode body, String... fields) {
         for (String field : fields) {
             if (!body.has(field)) {
-                add(field + " is a required property");
+                errors.required(field);
             }
         }
         return this;
     }
 
-    public SchemaErrors noOtherProperties(ObjectNode body, List<String> allowed) {
+    public BroadcastSchema noOtherProperties(ObjectNode body, List<String> allowed) {
         List<String> unexpected = new ArrayList<>();
         Iterator<String> names = body.fieldNames();
         while (names.hasNext()) {
@@ -149,21 +150,16 @@ public final class SchemaErrors {
                 unexpected.add(name);
             }
         }
-        if (!unexpected.isEmpty()) {
-            add("Additional properties are not allowed (" + String.join(", ", unexpected)
-                    + (unexpected.size() == 1 ? " was" : " were") + " unexpected)");
-        }
+        errors.additionalProperties(unexpected);
         return this;
     }
 
     public boolean isEmpty() {
-        return messages.isEmpty();
+        return errors.isEmpty();
     }
 
     public void throwIfAny() {
-        if (!messages.isEmpty()) {
-            throw ApiError.validation(List.copyOf(messages));
-        }
+        errors.throwIfAny();
     }
 
     /** ISO 8601 with or without an offset (a value without one is UTC); null when unparseable. */

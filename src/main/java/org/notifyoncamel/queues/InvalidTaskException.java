@@ -1,4 +1,4 @@
-package org.notifyoncamel.delivery;
+package org.notifyoncamel.queues;
 
 /** A queue message that can never be processed (not JSON, missing its arguments): logged and dropped. */
 public class InvalidTaskException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.notifyoncamel.delivery;
+package org.notifyoncamel.queues;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

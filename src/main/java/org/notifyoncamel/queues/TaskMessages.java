@@ -1,4 +1,4 @@
-package org.notifyoncamel.delivery;
+package org.notifyoncamel.queues;
 
 import org.apache.camel.Body;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.notifyoncamel.delivery;
+package org.notifyoncamel.receipts;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.Body;
-import org.notifyoncamel.receipts.SesNotifications;
+import org.notifyoncamel.delivery.FiretextClient;
+import org.notifyoncamel.delivery.ProviderSettings;
+import org.notifyoncamel.delivery.SimulatedSend;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
