@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.queues.Task;
 import org.notifyoncamel.templates.LetterRenderer;
 import org.notifyoncamel.templates.Personalisation;
 import org.slf4j.Logger;
@@ -56,12 +57,11 @@ public class LetterPdfs {
         this.logoBaseUrl = logoBaseUrl;
     }
 
-    /** The task message {@code {"notification_id": "<uuid>"}}. */
-    public UUID notificationId(String body) {
+    /** The task's {@code notification_id} (message {@code {"notification_id": "<uuid>"}}). */
+    public UUID notificationId(Task task) {
         try {
-            JsonNode node = mapper.readTree(body);
-            return UUID.fromString(node.path("notification_id").asText());
-        } catch (Exception e) {
+            return UUID.fromString(task.notificationId());
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a letter PDF task", e);
         }
     }

@@ -59,6 +59,13 @@ public class LetterStore {
                 new MapSqlParameterSource("id", id).addValue("status", status).addValue("now", Timestamps.toSql(Timestamps.now())));
     }
 
+    /** Cancels a letter still created or pending its virus check; false when its status moved on meanwhile. */
+    public boolean cancel(UUID id) {
+        return jdbc.update("UPDATE notifications SET notification_status = 'cancelled', updated_at = :now WHERE id = :id "
+                        + "AND notification_status IN ('created', 'pending-virus-check')",
+                new MapSqlParameterSource("id", id).addValue("now", Timestamps.toSql(Timestamps.now()))) == 1;
+    }
+
     private static Letter row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Letter(rs.getObject("id", UUID.class), rs.getObject("service_id", UUID.class), rs.getString("notification_status"),
                 rs.getString("key_type"), Timestamps.toInstant(rs.getTimestamp("created_at")), rs.getString("reference"),

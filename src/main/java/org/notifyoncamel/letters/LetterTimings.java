@@ -103,4 +103,33 @@ public final class LetterTimings {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * notifications-utils' {@code letter_can_be_cancelled} (letters.md 9), London times: only created or
+     * pending-virus-check letters; not once today's 17:30 run has collated them; not when created before 17:30 on an
+     * earlier day; not when created more than one calendar day ago.
+     */
+    public static boolean canBeCancelled(String status, Instant createdAt, Instant now) {
+        if (!"created".equals(status) && !"pending-virus-check".equals(status)) {
+            return false;
+        }
+        ZonedDateTime nowLondon = now.atZone(LONDON);
+        ZonedDateTime created = createdAt.atZone(LONDON);
+        java.time.LocalDateTime todaysDeadline = nowLondon.toLocalDate().atTime(PRINT_DEADLINE);
+        if (!nowLondon.toLocalTime().isBefore(PRINT_DEADLINE) && !created.toLocalDateTime().isAfter(todaysDeadline)) {
+            return false;
+        }
+        if (created.toLocalTime().isBefore(PRINT_DEADLINE) && created.toLocalDate().isBefore(nowLondon.toLocalDate())) {
+            return false;
+        }
+        return !created.toLocalDate().isBefore(nowLondon.toLocalDate().minusDays(1));
+    }
+
+    /** "It’s too late to cancel this letter. Printing started today at 5.30pm" or "... on 5 March at 5.30pm". */
+    public static String tooLateToCancel(Instant createdAt, Instant now) {
+        LocalDate printing = createdAt.atZone(LONDON).plusHours(6).plusMinutes(30).toLocalDate();
+        String day = !printing.isBefore(now.atZone(LONDON).toLocalDate()) ? "today"
+                : "on " + DateTimeFormatter.ofPattern("d MMMM", Locale.UK).format(printing);
+        return "It\u2019s too late to cancel this letter. Printing started " + day + " at 5.30pm";
+    }
 }

@@ -249,6 +249,26 @@ class LettersTest {
         assertThat(pdf.status()).as("the 12-page PDF is kept in the invalid-PDF bucket").isEqualTo(200);
     }
 
+    @Test
+    void aLetterIsCancelledBeforeItsPrintRunAndOnlyLettersCanBe() {
+        Http admin = Http.admin(port);
+        UUID letter = insertRow("letter", "created", "CANCELCANCELCAN1");
+        Http.Response cancelled = admin.post("/service/" + service.id() + "/notifications/" + letter + "/cancel", Map.of());
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+        assertThat(status(letter)).isEqualTo("cancelled");
+        Http.Response again = admin.post("/service/" + service.id() + "/notifications/" + letter + "/cancel", Map.of());
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("message").asText()).startsWith("It\u2019s too late to cancel this letter. Printing started ");
+        UUID sms = insertRow("sms", "created", null);
+        Http.Response notALetter = admin.post("/service/" + service.id() + "/notifications/" + sms + "/cancel", Map.of());
+        assertThat(notALetter.status()).isEqualTo(400);
+        assertThat(notALetter.json().get("message").asText()).isEqualTo("Notification cannot be cancelled - only letters can be cancelled");
+        Http.Response missing = admin.post("/service/" + service.id() + "/notifications/" + UUID.randomUUID() + "/cancel", Map.of());
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("message").asText()).isEqualTo("Notification not found");
+    }
+
     private Http.Response post(TestKey key, Map<String, Object> personalisation) {
         return api(key).post("/v2/notifications/letter", Map.of("template_id", template.toString(), "personalisation", personalisation));
     }
