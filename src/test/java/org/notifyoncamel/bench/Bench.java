@@ -86,7 +86,7 @@ public final class Bench {
 
     private void run() throws Exception {
         if ("letters".equals(only)) {
-            writeTable(List.of(precompiledLetterRow()));
+            writeTable(new ArrayList<>(List.of(letterRow(), precompiledLetterRow())));
             return;
         }
         Fixture sender = createSendingService("Bench sender");
@@ -175,6 +175,7 @@ public final class Bench {
         rows.add(new Row("  the same with every primary CBC proxy down", "p99 <= 1 s", ms(failover), "",
                 met(failover.length > 0 && percentile(failover, 99) <= 1000)));
 
+        rows.add(letterRow());
         rows.add(precompiledLetterRow());
 
         String[] rss = rss();
@@ -197,6 +198,18 @@ public final class Bench {
                 + " dpi, in the load generator's JVM)", ">= 15/s", String.format(Locale.ROOT, "%.1f/s, %.1f CPU ms per letter%s",
                 r.perSecond(), r.cpuMsPerLetter(), r.failed() > 0 ? " (" + r.failed() + " failed)" : ""), "",
                 met(r.failed() == 0 && r.perSecond() >= 15));
+    }
+
+    /** Templated two-page letters rendered to PDF per second on {@code bench.letter-threads} threads (ADR 0111). */
+    private Row letterRow() throws InterruptedException {
+        int threads = Integer.parseInt(property("bench.letter-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        int seconds = Integer.parseInt(property("bench.letter-seconds", "30"));
+        log("letters: rendering on " + threads + " threads, 15 s warm-up, " + seconds + " s measured");
+        LetterRenderBench.Result letters = LetterRenderBench.measure(threads, 15, seconds);
+        return new Row("templated letter PDFs rendered/s (" + letters.pages() + "-page letter, " + letters.threads() + " threads, "
+                + letters.seconds() + " s, in process)", ">= 40/s on 2 cores",
+                String.format(Locale.ROOT, "%.1f/s, %.1f ms CPU per letter", letters.perSecond(), letters.cpuMillisPerLetter()), "",
+                met(letters.perSecond() >= 40));
     }
 
     private void writeTable(List<Row> rows) throws IOException {
