@@ -35,6 +35,16 @@ public class SendersAdmin {
             .property("inbound_number_id", JsonSchemaChecks.uuid())
             .required("sms_sender", "is_default");
 
+    /**
+     * Allocating an inbound number: the sender text becomes the number, so {@code sms_sender} is not limited to 11
+     * characters (the admin's "set inbound number" page sends the number's id there; inbound-sms.md 2.2).
+     */
+    private static final JsonSchemaChecks SMS_SENDER_WITH_INBOUND_NUMBER = JsonSchemaChecks.object()
+            .property("sms_sender", JsonSchemaChecks.string().minLength(1))
+            .property("is_default", JsonSchemaChecks.bool())
+            .property("inbound_number_id", JsonSchemaChecks.uuid())
+            .required("sms_sender", "is_default");
+
     private static final JsonSchemaChecks REPLY_TO = JsonSchemaChecks.object()
             .property("email_address", JsonSchemaChecks.email())
             .property("is_default", JsonSchemaChecks.bool())
@@ -70,7 +80,8 @@ public class SendersAdmin {
 
     public HttpResult addSmsSender(@Header("serviceId") String serviceId, @Body byte[] body) {
         UUID service = lookups.existingService(serviceId);
-        ObjectNode request = SMS_SENDER.validate(json.adminObject(body));
+        ObjectNode raw = json.adminObject(body);
+        ObjectNode request = (raw.hasNonNull("inbound_number_id") ? SMS_SENDER_WITH_INBOUND_NUMBER : SMS_SENDER).validate(raw);
         UUID inboundNumberId = request.hasNonNull("inbound_number_id")
                 ? Uuids.parse(request.get("inbound_number_id").asText()).orElseThrow() : null;
         SmsSender sender = store.addSmsSender(service, request.get("sms_sender").asText(), request.get("is_default").asBoolean(), inboundNumberId);

@@ -49,9 +49,9 @@ public class ReceivedTexts {
         errors.throwIfAny();
 
         String sql = "SELECT id, created_at, service_id, notify_number, user_number, content FROM inbound_sms WHERE service_id = ?"
-                + (olderThan == null ? "" : " AND created_at < (SELECT o.created_at FROM inbound_sms o WHERE o.id = ?)")
+                + (olderThan == null ? "" : " AND created_at < (SELECT o.created_at FROM inbound_sms o WHERE o.id = ? AND o.service_id = ?)")
                 + " ORDER BY created_at DESC, id DESC LIMIT ?";
-        Object[] args = olderThan == null ? new Object[] {caller.serviceId(), pageSize} : new Object[] {caller.serviceId(), olderThan, pageSize};
+        Object[] args = olderThan == null ? new Object[] {caller.serviceId(), pageSize} : new Object[] {caller.serviceId(), olderThan, caller.serviceId(), pageSize};
         List<Map<String, Object>> texts = jdbc.query(sql, (rs, n) -> {
             Map<String, Object> text = new LinkedHashMap<>();
             text.put("id", rs.getObject(1, UUID.class).toString());

@@ -47,7 +47,7 @@ public class AdminAuthenticator {
 
     /** Throws a {@link TokenError} unless the request carries a valid admin token. */
     public void check(@Header("Authorization") String authorization, @Header("X-Custom-Forwarder") String forwarder) {
-        if (checkProxyHeader && (forwarder == null || proxySecrets.stream().noneMatch(forwarder::equals))) {
+        if (checkProxyHeader && (forwarder == null || !ProxyHeader.matchesAny(forwarder, proxySecrets))) {
             throw new TokenError(403, "Invalid token: X-Custom-Forwarder header is missing or wrong");
         }
         String token;

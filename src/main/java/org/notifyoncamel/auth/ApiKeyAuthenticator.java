@@ -73,7 +73,7 @@ public class ApiKeyAuthenticator {
     }
 
     public Authenticated authenticate(String authorization, String forwarder) {
-        if (checkProxyHeader && (forwarder == null || proxySecrets.stream().noneMatch(forwarder::equals))) {
+        if (checkProxyHeader && (forwarder == null || !ProxyHeader.matchesAny(forwarder, proxySecrets))) {
             throw error(403, "Invalid token: X-Custom-Forwarder header is missing or wrong");
         }
         String rawToken;

@@ -1,14 +1,6 @@
 package org.notifyoncamel.callbacks;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,10 +11,8 @@ import org.notifyoncamel.crypto.SecretCipher;
 import org.notifyoncamel.queues.InvalidTaskException;
 import org.notifyoncamel.queues.RetryMessage;
 import org.notifyoncamel.queues.Task;
-import org.notifyoncamel.ops.NotifyMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Service callbacks (workers.md 4): a status change is snapshotted, with the service's callback URL
  * and bearer token, into an encrypted task on service-callbacks; the sender POSTs it. Connection
  * errors, timeouts and 5xx are retried on retry-tasks (max {@code notify.callbacks.max-retries});
- * 4xx are not. Reads service_callback_api (written by the internal API) and never changes it.
+ * 4xx are not ({@link CallbackPoster}). Reads service_callback_api (written by the internal API) and never changes it.
  */
 @Component("deliveryStatusCallbacks")
 public class DeliveryStatusCallbacks {
@@ -45,27 +35,13 @@ public class DeliveryStatusCallbacks {
     private final JdbcTemplate jdbc;
     private final SecretCipher cipher;
     private final ObjectMapper mapper;
-    private final HttpClient http;
-    private final Duration timeout;
-    private final int maxRetries;
-    private final int retryDelay;
-    private final boolean allowHttpLocalhost;
-    private final NotifyMetrics metrics;
+    private final CallbackPoster poster;
 
-    public DeliveryStatusCallbacks(JdbcTemplate jdbc, SecretCipher cipher, ObjectMapper mapper, NotifyMetrics metrics,
-                                   @Value("${notify.callbacks.timeout-ms}") long timeoutMillis,
-                                   @Value("${notify.callbacks.max-retries}") int maxRetries,
-                                   @Value("${notify.callbacks.retry-delay-seconds}") int retryDelay,
-                                   @Value("${notify.callbacks.allow-http-localhost}") boolean allowHttpLocalhost) {
-        this.metrics = metrics;
+    public DeliveryStatusCallbacks(JdbcTemplate jdbc, SecretCipher cipher, ObjectMapper mapper, CallbackPoster poster) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.mapper = mapper;
-        this.timeout = Duration.ofMillis(timeoutMillis);
-        this.maxRetries = maxRetries;
-        this.retryDelay = retryDelay;
-        this.allowHttpLocalhost = allowHttpLocalhost;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(timeoutMillis, 10_000))).build();
+        this.poster = poster;
     }
 
     /** The send-delivery-status task for the notification's current state, if its service has a delivery-status callback. */
@@ -137,56 +113,30 @@ public class DeliveryStatusCallbacks {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidTaskException("callback task payload unreadable");
         }
-        String url = snapshot.path("url").asText();
         String id = task.notificationId();
-        if (!allowed(url)) {
-            LOG.warn("{} for notification {} not sent: callback URL is not https", task.name(), id);
-            return null;
+        CallbackPoster.Attempt attempt = poster.post(snapshot.path("url").asText(), snapshot.path("bearer_token").asText(),
+                snapshot.path("body").toString());
+        switch (attempt.outcome()) {
+            case SENT -> {
+                LOG.info("{} for notification {} sent ({})", task.name(), id, attempt.status());
+                return null;
+            }
+            case NOT_ALLOWED -> {
+                LOG.warn("{} for notification {} not sent: callback URL refused (not https or not a public address)", task.name(), id);
+                return null;
+            }
+            case REFUSED -> {
+                LOG.warn("{} for notification {} refused with {}: not retried", task.name(), id, attempt.status());
+                return null;
+            }
+            default -> {
+                if (!poster.retryAfter(attempt, task.retries())) {
+                    LOG.warn("{} for notification {} given up after {} retries (last {})", task.name(), id, task.retries(), attempt.describe());
+                    return null;
+                }
+                LOG.warn("{} for notification {} failed ({}), retry in {} s", task.name(), id, attempt.describe(), poster.retryDelaySeconds());
+                return new RetryMessage(task.retryMessage(mapper, task.name()), poster.retryDelaySeconds());
+            }
         }
-        int status;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + snapshot.path("bearer_token").asText())
-                    .POST(HttpRequest.BodyPublishers.ofString(snapshot.path("body").toString(), StandardCharsets.UTF_8))
-                    .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | IllegalArgumentException e) {
-            status = -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = -1;
-        }
-        if (status >= 0 && status < 400) {
-            LOG.info("{} for notification {} sent ({})", task.name(), id, status);
-            return null;
-        }
-        metrics.callbackFailed(status < 0 ? "connection_error" : status >= 500 ? "http_5xx" : "http_4xx");
-        if (status >= 400 && status < 500) {
-            LOG.warn("{} for notification {} refused with {}: not retried", task.name(), id, status);
-            return null;
-        }
-        if (task.retries() >= maxRetries) {
-            LOG.warn("{} for notification {} given up after {} retries (last {})", task.name(), id, task.retries(),
-                    status < 0 ? "connection error" : status);
-            return null;
-        }
-        LOG.warn("{} for notification {} failed ({}), retry in {} s", task.name(), id, status < 0 ? "connection error" : status, retryDelay);
-        return new RetryMessage(task.retryMessage(mapper, task.name()), retryDelay);
-    }
-
-    private boolean allowed(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if ("https".equals(scheme)) {
-            return true;
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost();
-        return allowHttpLocalhost && "http".equals(scheme) && ("localhost".equals(host) || "127.0.0.1".equals(host));
     }
 }

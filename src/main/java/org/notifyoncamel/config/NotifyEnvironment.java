@@ -20,6 +20,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
 /**
  * Derives the settings that depend on other settings, before any bean exists:
  * the role's route files, a Cloud Foundry style DATABASE_URL, a per-context queue prefix in
@@ -49,6 +51,7 @@ public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, derived));
 
         new ProductionSettings(env).check();
+        jsonLimits(env);
 
         if (env.getProperty("notify.database.create-if-missing", Boolean.class, false)) {
             DatabaseBootstrap.createIfMissing(env.getProperty("spring.datasource.url"),
@@ -75,6 +78,18 @@ public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
                     env.getProperty("notify.dvla.sftp.username", "notify"), env.getProperty("notify.dvla.sftp.password", "notify"));
             derived.put("notify.dvla.sftp.port", String.valueOf(port));
         }
+    }
+
+    /**
+     * Every JSON parser of the process (Spring's mapper and our own) refuses documents nested deeper than
+     * {@code notify.http.max-json-depth} or with a string longer than a request body may be: the readers answer
+     * 400 to what Jackson refuses (docs/security.md).
+     */
+    static void jsonLimits(ConfigurableEnvironment env) {
+        int depth = env.getProperty("notify.http.max-json-depth", Integer.class, 64);
+        long maxBody = env.getProperty("notify.http.max-body-bytes", Long.class, 8_388_608L);
+        StreamReadConstraints.overrideDefaultStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(depth).maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBody)).build());
     }
 
     /** Accepts DATABASE_URL (or SQLALCHEMY_DATABASE_URI) as postgres://user:pass@host:port/db, as Cloud Foundry binds it. */

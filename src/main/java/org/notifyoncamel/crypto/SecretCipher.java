@@ -2,9 +2,14 @@ package org.notifyoncamel.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.spec.KeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -18,18 +23,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * Secrets at rest (API key secrets, callback bearer tokens, personalisation, inbound SMS content):
- * AES-256-GCM, an authenticated cipher, with a key derived from SECRET_KEY and DANGEROUS_SALT.
+ * AES-256-GCM, an authenticated cipher, with keys derived from SECRET_KEY and DANGEROUS_SALT.
  * The original only signed these values; we encrypt them (see docs/compatibility.md).
- * Stored form: {@code v1.} + base64url(12-byte IV || ciphertext || 16-byte tag).
+ *
+ * <p>SECRET_KEY may be a JSON list (ADR 0004, amended): the first key encrypts, every key decrypts, so a key is
+ * rotated by deploying {@code ["new","old"]}, re-encrypting, then dropping the old one. Stored forms:
+ * <ul>
+ * <li>{@code v2.<key id>.} + base64url(12-byte IV || ciphertext || 16-byte tag): what is written now; the key id
+ * (8 characters derived from the key, not the key) names the key that decrypts it;</li>
+ * <li>{@code v1.} + the same, without a key id: written before rotation existed; still read, by trying each key.</li>
+ * </ul>
  */
 @Component
 public class SecretCipher {
 
-    private static final String PREFIX = "v1.";
+    private static final String V1 = "v1.";
+    private static final String V2 = "v2.";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int KEY_ID_CHARS = 8;
 
-    private final SecretKey key;
+    /** Key id to key, the encrypting key first. */
+    private final Map<String, SecretKey> keys;
+    private final String currentKeyId;
     private final SecureRandom random = new SecureRandom();
     /** Cipher.getInstance searches the providers on every call: one instance per thread, re-initialised per use. */
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
@@ -41,10 +57,27 @@ public class SecretCipher {
     });
 
     public SecretCipher(@Value("${notify.secret-key}") String secretKey, @Value("${notify.dangerous-salt}") String salt) {
-        if (secretKey == null || secretKey.isEmpty()) {
+        List<String> configured = SecretKeys.parse(secretKey);
+        if (configured.isEmpty()) {
             throw new IllegalStateException("SECRET_KEY is required");
         }
-        this.key = derive(secretKey, salt == null ? "" : salt);
+        Map<String, SecretKey> derived = new LinkedHashMap<>();
+        for (String key : configured) {
+            SecretKey aes = derive(key, salt == null ? "" : salt);
+            derived.putIfAbsent(keyId(aes), aes);
+        }
+        this.keys = derived;
+        this.currentKeyId = derived.keySet().iterator().next();
+    }
+
+    /** The id written into new ciphertexts: a value without it (or with another) needs re-encrypting after a rotation. */
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
+    /** Whether a stored value is written with the current key (nothing to re-encrypt). */
+    public boolean isCurrent(String stored) {
+        return stored != null && stored.startsWith(V2 + currentKeyId + ".");
     }
 
     public String encrypt(String plaintext) {
@@ -52,30 +85,72 @@ public class SecretCipher {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
             System.arraycopy(sealed, 0, out, iv.length, sealed.length);
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return V2 + currentKeyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
     }
 
-    /** Decrypts a value written by {@link #encrypt}; a tampered or foreign value throws. */
+    /** Decrypts a value written by {@link #encrypt} with any configured key; a tampered or foreign value throws. */
     public String decrypt(String stored) {
-        if (stored == null || !stored.startsWith(PREFIX)) {
+        if (stored != null && stored.startsWith(V2)) {
+            int dot = stored.indexOf('.', V2.length());
+            SecretKey key = dot < 0 ? null : keys.get(stored.substring(V2.length(), dot));
+            if (key == null) {
+                throw new IllegalArgumentException("Encrypted value could not be read (its key is not in SECRET_KEY)");
+            }
+            return open(key, stored.substring(dot + 1));
+        }
+        if (stored == null || !stored.startsWith(V1)) {
             throw new IllegalArgumentException("Not an encrypted value");
         }
+        IllegalArgumentException last = null;
+        for (SecretKey key : keys.values()) {
+            try {
+                return open(key, stored.substring(V1.length()));
+            } catch (IllegalArgumentException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** Decrypts with whichever key wrote it and encrypts with the current key ({@code rotate-secrets}). */
+    public String reencrypt(String stored) {
+        return isCurrent(stored) ? stored : encrypt(decrypt(stored));
+    }
+
+    private static String open(SecretKey key, String encoded) {
         try {
-            byte[] in = Base64.getUrlDecoder().decode(stored.substring(PREFIX.length()));
+            byte[] in = Base64.getUrlDecoder().decode(encoded);
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Encrypted value could not be read (wrong SECRET_KEY or tampered)", e);
         }
+    }
+
+    static String keyId(SecretKey key) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("notify-on-camel key id:".getBytes(StandardCharsets.UTF_8));
+            byte[] digest = sha.digest(key.getEncoded());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, KEY_ID_CHARS)
+                    .replace('.', '_');
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** Ids of the configured keys, the encrypting one first. */
+    public List<String> keyIds() {
+        return new ArrayList<>(keys.keySet());
     }
 
     private static SecretKey derive(String secretKey, String salt) {

@@ -3,6 +3,7 @@ package org.notifyoncamel.delivery;
 import org.notifyoncamel.queues.InvalidTaskException;
 import org.notifyoncamel.queues.RetryMessage;
 import org.notifyoncamel.queues.Task;
+import org.notifyoncamel.common.LoggedErrors;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
@@ -50,7 +51,7 @@ public class DeliveryFailures {
         Task task = exchange.getProperty("task", Task.class);
         Object send = exchange.getProperty("send");
         if (task == null || error instanceof InvalidTaskException) {
-            LOG.error("Deliver task dropped: {}", error == null ? "no task" : error.getMessage());
+            LOG.error("Deliver task dropped: {}", LoggedErrors.describe(error));
             return null;
         }
         String id = task.notificationId();
@@ -80,9 +81,9 @@ public class DeliveryFailures {
         boolean firstSmsRetry = task.retries() == 0 && Task.DELIVER_SMS.equals(retryName);
         int delay = firstSmsRetry ? smsFirstRetryDelay : retryDelay;
         if (error instanceof ProviderException) {
-            LOG.warn("Notification {}: attempt {} failed ({}), retry in {} s", id, task.retries() + 1, error.getMessage(), delay);
+            LOG.warn("Notification {}: attempt {} failed ({}), retry in {} s", id, task.retries() + 1, LoggedErrors.describe(error), delay);
         } else {
-            LOG.error("Notification {}: attempt {} failed, retry in {} s", id, task.retries() + 1, delay, error);
+            LOG.error("Notification {}: attempt {} failed, retry in {} s", id, task.retries() + 1, delay, LoggedErrors.redacted(error));
         }
         return new RetryMessage(task.retryMessage(mapper, retryName), delay);
     }
@@ -104,6 +105,6 @@ public class DeliveryFailures {
     }
 
     private static String describe(Throwable error) {
-        return error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
+        return LoggedErrors.describe(error);
     }
 }

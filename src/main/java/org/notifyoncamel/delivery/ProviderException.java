@@ -1,11 +1,12 @@
 package org.notifyoncamel.delivery;
 
+import org.notifyoncamel.common.LoggedErrors;
 /**
  * A provider refused or failed a send: HTTP status (504 "Gateway Time-out" when there was no
  * response) and a short text. {@code retryable} is false when sending again cannot help (SES
  * InvalidParameterValue).
  */
-public class ProviderException extends RuntimeException {
+public class ProviderException extends RuntimeException implements LoggedErrors.SafelyDescribed {
 
     private final String provider;
     private final int status;
@@ -32,5 +33,11 @@ public class ProviderException extends RuntimeException {
 
     public boolean retryable() {
         return retryable;
+    }
+
+    /** The provider and the status: the text may echo the request (the recipient). */
+    @Override
+    public String safeDescription() {
+        return provider + " " + status;
     }
 }

@@ -3,6 +3,7 @@ package org.notifyoncamel.delivery;
 import org.notifyoncamel.queues.InvalidTaskException;
 import org.notifyoncamel.queues.RetryMessage;
 import org.notifyoncamel.queues.Task;
+import org.notifyoncamel.common.LoggedErrors;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -134,14 +135,14 @@ public class SaveApiNotifications {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Task task = exchange.getProperty("task", Task.class);
         if (task == null || error instanceof InvalidTaskException || error instanceof DataIntegrityViolationException) {
-            LOG.error("Save task dropped: {}", error == null ? "no task" : error.getMessage());
+            LOG.error("Save task dropped: {}", LoggedErrors.describe(error));
             return null;
         }
         if (task.retries() >= maxRetries) {
-            LOG.error("{} given up after {} retries: the notification is lost", task.name(), task.retries(), error);
+            LOG.error("{} given up after {} retries: the notification is lost", task.name(), task.retries(), LoggedErrors.redacted(error));
             return null;
         }
-        LOG.error("{} failed, retry in {} s", task.name(), retryDelay, error);
+        LOG.error("{} failed, retry in {} s", task.name(), retryDelay, LoggedErrors.redacted(error));
         return new RetryMessage(task.retryMessage(mapper, task.name()), retryDelay);
     }
 

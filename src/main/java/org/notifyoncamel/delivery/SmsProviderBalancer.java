@@ -1,5 +1,6 @@
 package org.notifyoncamel.delivery;
 
+import org.notifyoncamel.common.LoggedErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ public class SmsProviderBalancer extends LoadBalancerSupport {
                 return;
             }
             last = failure;
-            LOG.warn("Notification {}: {} failed ({}), trying the next provider", send.notificationId(), provider, failure.getMessage());
+            LOG.warn("Notification {}: {} failed ({}), trying the next provider", send.notificationId(), provider, LoggedErrors.describe(failure));
             priorities.reduceAfterFailure(provider);
         }
         prepareAttempt(exchange, send);

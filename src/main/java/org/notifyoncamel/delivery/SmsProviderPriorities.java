@@ -1,5 +1,6 @@
 package org.notifyoncamel.delivery;
 
+import org.notifyoncamel.common.LoggedErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ public class SmsProviderPriorities {
             reduce(identifier, failureThreshold);
         } catch (RuntimeException e) {
             // a lock timeout or deadlock here must never fail the delivery itself
-            LOG.warn("Could not reduce the priority of {}: {}", identifier, e.getMessage());
+            LOG.warn("Could not reduce the priority of {}: {}", identifier, LoggedErrors.describe(e));
         }
     }
 

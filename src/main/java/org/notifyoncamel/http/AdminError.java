@@ -1,5 +1,8 @@
 package org.notifyoncamel.http;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An error of the internal API in its legacy shape: {@code {"result":"error","message": <message>}},
  * where the message is a string or a map of field to list of messages.
@@ -8,6 +11,7 @@ public class AdminError extends RuntimeException {
 
     private final int status;
     private final transient Object payload;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public AdminError(int status, Object message) {
         super(String.valueOf(message));
@@ -33,5 +37,15 @@ public class AdminError extends RuntimeException {
 
     public Object payload() {
         return payload;
+    }
+
+    /** Adds a response header to the error answer (e.g. {@code WWW-Authenticate} on a 401). */
+    public AdminError withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,12 +21,18 @@ public class CorsHeadersFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (response instanceof HttpServletResponse http) {
+        if (response instanceof HttpServletResponse http && !isConsole(request)) {
             http.setHeader("Access-Control-Allow-Origin", "*");
             http.setHeader("Access-Control-Allow-Headers", "Content-Type,Authorization");
             http.setHeader("Access-Control-Allow-Methods", "GET,PUT,POST,DELETE");
         }
         chain.doFilter(request, response);
+    }
+
+    /** The consoles allow their own origin only (docs/security.md): no wildcard for them. */
+    private static boolean isConsole(ServletRequest request) {
+        String uri = request instanceof HttpServletRequest http ? http.getRequestURI() : null;
+        return uri != null && (uri.startsWith("/actuator/hawtio") || uri.startsWith("/actuator/jolokia"));
     }
 
     /** Registered for normal and error dispatches, so error pages get the headers too. */

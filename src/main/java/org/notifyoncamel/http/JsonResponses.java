@@ -56,6 +56,7 @@ public class JsonResponses {
             respond(message, apiError.status(), v2Body(apiError.status(), apiError.errors()));
         } else if (cause instanceof AdminError adminError) {
             respond(message, adminError.status(), adminBody(adminError.payload()));
+            adminError.headers().forEach(message::setHeader);
         } else if (cause instanceof DomainException domain) {
             int status = status(domain);
             respond(message, status, isPublicApi(message)

@@ -102,7 +102,8 @@ public class NotificationStore {
             params.addValue("reference", f.clientReference());
         }
         if (f.olderThan() != null) {
-            sql.append(" AND n.created_at < (SELECT o.created_at FROM notifications o WHERE o.id = :olderThan)");
+            // scoped by service: another service's notification id must not reveal (or page by) its creation time
+            sql.append(" AND n.created_at < (SELECT o.created_at FROM notifications o WHERE o.id = :olderThan AND o.service_id = :serviceId)");
             params.addValue("olderThan", f.olderThan());
         }
         sql.append(" ORDER BY n.created_at DESC, n.id DESC LIMIT :limit");

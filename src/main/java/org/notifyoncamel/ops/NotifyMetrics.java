@@ -45,6 +45,12 @@ public class NotifyMetrics {
                 .register(registry).increment();
     }
 
+    /** An inbound text stored (the original's {@code inbound_sms{provider}}). */
+    public void inboundSms(String provider) {
+        Counter.builder("notify_inbound_sms_total").description("Inbound texts received and stored")
+                .tag("provider", provider).register(registry).increment();
+    }
+
     /** A service callback that failed (connection error or HTTP status). */
     public void callbackFailed(String reason) {
         Counter.builder("notify_service_callback_failures_total").description("Failed service callbacks")

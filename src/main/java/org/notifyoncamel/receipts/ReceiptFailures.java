@@ -1,5 +1,6 @@
 package org.notifyoncamel.receipts;
 
+import org.notifyoncamel.common.LoggedErrors;
 import org.apache.camel.Exchange;
 import org.notifyoncamel.queues.InvalidTaskException;
 import org.notifyoncamel.queues.RetryMessage;
@@ -32,14 +33,14 @@ public class ReceiptFailures {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Task task = exchange.getProperty("task", Task.class);
         if (task == null || error instanceof InvalidTaskException) {
-            LOG.error("Receipt dropped: {}", error == null ? "no task" : error.getMessage());
+            LOG.error("Receipt dropped: {}", LoggedErrors.describe(error));
             return null;
         }
         if (task.retries() >= maxRetries) {
-            LOG.error("{} given up after {} retries", task.name(), task.retries(), error);
+            LOG.error("{} given up after {} retries", task.name(), task.retries(), LoggedErrors.redacted(error));
             return null;
         }
-        LOG.error("{} failed, retry in {} s", task.name(), delay, error);
+        LOG.error("{} failed, retry in {} s", task.name(), delay, LoggedErrors.redacted(error));
         return new RetryMessage(task.retryMessage(mapper, task.name()), delay);
     }
 }

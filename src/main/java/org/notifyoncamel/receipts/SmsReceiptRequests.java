@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.camel.Body;
 import org.notifyoncamel.http.AdminError;
+import org.notifyoncamel.http.FormBodies;
 import org.notifyoncamel.http.HttpResult;
 import org.springframework.stereotype.Component;
 

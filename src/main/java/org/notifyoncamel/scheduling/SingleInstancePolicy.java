@@ -1,5 +1,7 @@
 package org.notifyoncamel.scheduling;
 
+import org.notifyoncamel.common.LoggedErrors;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +66,7 @@ public class SingleInstancePolicy extends RoutePolicySupport {
             exchange.setRouteStop(true);
         } catch (SQLException e) {
             closeQuietly(connection);
-            LOG.warn("Job {} skipped: could not take its lock ({})", route.getRouteId(), e.getMessage());
+            LOG.warn("Job {} skipped: could not take its lock ({})", route.getRouteId(), LoggedErrors.describe(e));
             exchange.setRouteStop(true);
         }
     }
@@ -80,7 +82,7 @@ public class SingleInstancePolicy extends RoutePolicySupport {
             unlock.setLong(1, key);
             unlock.execute();
         } catch (SQLException e) {
-            LOG.warn("Could not release the lock of job {}: {}", route.getRouteId(), e.getMessage());
+            LOG.warn("Could not release the lock of job {}: {}", route.getRouteId(), LoggedErrors.describe(e));
         } finally {
             closeQuietly(connection);
             exchange.removeProperty(CONNECTION);

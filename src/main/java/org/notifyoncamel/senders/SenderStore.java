@@ -86,6 +86,8 @@ public class SenderStore {
             if (allocated == 0) {
                 throw new InvalidRequest("Inbound number: " + inboundNumberId + " is not available");
             }
+            // the sender text becomes the number whatever the body said (inbound-sms.md 2.2)
+            text = jdbc.queryForObject("SELECT number FROM inbound_numbers WHERE id = ?", String.class, inboundNumberId);
             List<SmsSender> existing = smsSenders(serviceId);
             if (existing.size() == 1) {
                 UUID id = existing.get(0).id();

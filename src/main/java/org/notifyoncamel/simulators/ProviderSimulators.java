@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.notifyoncamel.receipts.FormBodies;
+import org.notifyoncamel.http.FormBodies;
 import org.notifyoncamel.receipts.SesNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -141,9 +141,12 @@ class SendersAdminTest {
         created(admin.post(base + "/sms-sender", Map.of("sms_sender", "ONE", "is_default", true)));
         created(admin.post(base + "/sms-sender", Map.of("sms_sender", "TWO", "is_default", false)));
         UUID numberId = new TemplatesTestData(jdbc).inboundNumber();
+        // as the admin's "set inbound number" page does: the number's id as sms_sender, replaced by the number
         JsonNode added = created(admin.post(base + "/sms-sender",
-                Map.of("sms_sender", "07700900111", "is_default", false, "inbound_number_id", numberId.toString())));
+                Map.of("sms_sender", numberId.toString(), "is_default", false, "inbound_number_id", numberId.toString())));
         assertThat(added.get("inbound_number_id").asText()).isEqualTo(numberId.toString());
+        assertThat(added.get("sms_sender").asText())
+                .isEqualTo(jdbc.queryForObject("SELECT number FROM inbound_numbers WHERE id = ?", String.class, numberId));
         assertThat(admin.get(base + "/sms-sender").json()).hasSize(3);
     }
 

@@ -106,6 +106,13 @@ class ReadApiTest {
         JsonNode none = api(key).get("/v2/notifications?older_than=" + first).json();
         assertThat(none.get("notifications")).isEmpty();
         assertThat(none.get("links").has("next")).isFalse();
+        // another service's notification id is no reference point: its row is not read (docs/security.md 6)
+        TestService other = data.service(false);
+        TestKey otherKey = data.apiKey(other, "normal");
+        UUID otherSms = data.template(other, "sms", "other sms", null, "Hi ((name))");
+        String foreign = api(otherKey).post("/v2/notifications/sms", sms("07700900123", otherSms, "name", "o")).json().get("id").asText();
+        assertThat(api(key).get("/v2/notifications?older_than=" + foreign).json().get("notifications"))
+                .as("older_than with a newer foreign id pages nothing").isEmpty();
 
         JsonNode emails = api(key).get("/v2/notifications?template_type=email&status=created&status=sending").json();
         assertThat(emails.get("notifications")).hasSize(1);

@@ -96,6 +96,32 @@ class ServiceCallbackRetryTest {
         assertThat(task).doesNotContain("retry-token-1234567890").doesNotContain("07700900123");
     }
 
+    @Test
+    void callbacksToInternalAddressesAreRefusedAtSendTimeAndCountedAsFailed() {
+        for (String url : new String[] {"https://10.255.255.1/cb", "https://169.254.169.254/latest/meta-data/"}) {
+            DeliveryTestData.Service service = data.service();
+            data.callbackApi(service, "delivery_status", url, "internal-token-1234567890");
+            UUID id = data.notification(service, data.smsTemplate(service, "Hi"), "07700900123", null, "normal");
+            jdbc.update("UPDATE notifications SET notification_status = 'delivered', updated_at = now() AT TIME ZONE 'UTC' WHERE id = ?", id);
+            double before = refused();
+            String message = callbacks.deliveryStatusTask(id).orElseThrow();
+            org.notifyoncamel.queues.Task task = new org.notifyoncamel.queues.TaskMessages(new com.fasterxml.jackson.databind.ObjectMapper()).read(message, null);
+            long start = System.nanoTime();
+            assertThat(callbacks.send(task)).as("no retry for " + url).isNull();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused without connecting").isLessThan(Duration.ofSeconds(2));
+            assertThat(refused()).isEqualTo(before + 1);
+        }
+    }
+
+    double refused() {
+        io.micrometer.core.instrument.Counter counter = meters.find("notify_service_callback_failures_total")
+                .tag("reason", "refused_internal_address").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     boolean drained(String name) {
         return sqs.getQueueAttributes(b -> b.queueUrl(queues.url(name)).attributeNames(
                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,

@@ -1,5 +1,6 @@
 package org.notifyoncamel.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,12 +9,31 @@ import org.springframework.mock.env.MockEnvironment;
 
 class ProductionSettingsTest {
 
-    private static MockEnvironment production() {
+    static final String STRONG = "k3y-0f-at-least-thirty-two-characters-long";
+
+    /** A complete deployment's settings, whatever the profile. */
+    private static MockEnvironment deployed(String environment) {
         MockEnvironment env = new MockEnvironment();
-        env.setActiveProfiles("production");
-        env.setProperty("notify.secret-key", "a-long-production-secret");
+        env.setProperty("notify.environment", environment);
+        env.setProperty("notify.secret-key", "[\"" + STRONG + "-new\",\"" + STRONG + "-old\"]");
         env.setProperty("notify.dangerous-salt", "a-production-salt");
-        env.setProperty("notify.api-internal-secrets", "[\"internal-secret\"]");
+        env.setProperty("notify.api-internal-secrets", "[\"" + STRONG + "-admin\"]");
+        env.setProperty("notify.console.authentication", "true");
+        env.setProperty("notify.console.username", "operator");
+        env.setProperty("notify.console.password", "a-console-password-of-some-length");
+        env.setProperty("notify.check-proxy-header", "true");
+        env.setProperty("notify.route-secret-key-1", STRONG + "-route");
+        env.setProperty("notify.documents.download-api-host", "https://download.internal");
+        env.setProperty("notify.documents.download-api-key", "document-download-key-for-production");
+        env.setProperty("notify.inbound-sms.mmg-usernames", "[\"notify-mmg\"]");
+        env.setProperty("notify.inbound-sms.mmg-passwords", "[\"mmg-inbound-password-123\"]");
+        env.setProperty("notify.inbound-sms.firetext-passwords", "[\"firetext-inbound-password-123\"]");
+        return env;
+    }
+
+    private static MockEnvironment production() {
+        MockEnvironment env = deployed("production");
+        env.setActiveProfiles("production");
         env.setProperty("DATABASE_URL", "postgres://notify:pw@db.internal:5432/notify");
         env.setProperty("notify.redis.enabled", "false");
         env.setProperty("notify.sqs.embedded", "false");
@@ -24,6 +44,59 @@ class ProductionSettingsTest {
     @Test
     void completeProductionSettingsPass() {
         assertThatCode(() -> new ProductionSettings(production()).check()).doesNotThrowAnyException();
+        assertThatCode(() -> new ProductionSettings(deployed("staging")).check()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void developmentDefaultsAreRefusedWhateverTheProfileWithOneLinePerProblem() {
+        // a preview deployment started without the production profile, with application.yml's development defaults
+        MockEnvironment env = new MockEnvironment();
+        env.setActiveProfiles("development");
+        env.setProperty("notify.environment", "preview");
+        env.setProperty("notify.secret-key", "dev-notify-secret-key");
+        env.setProperty("notify.dangerous-salt", "dev-notify-salt");
+        env.setProperty("notify.api-internal-secrets", "[\"dev-notify-secret-key\"]");
+        env.setProperty("notify.console.authentication", "false");
+        env.setProperty("notify.check-proxy-header", "false");
+        env.setProperty("notify.documents.download-api-key", "auth-token");
+        env.setProperty("notify.inbound-sms.mmg-usernames", "[\"username\"]");
+        env.setProperty("notify.inbound-sms.mmg-passwords", "[\"testkey\"]");
+        env.setProperty("notify.inbound-sms.firetext-passwords", "[\"testkey\"]");
+        Throwable thrown = catchRefusal(env);
+        assertThat(thrown.getMessage().lines().filter(l -> l.startsWith("  - ")).toList()).containsExactly(
+                "  - SECRET_KEY must not be a development default",
+                "  - DANGEROUS_SALT must not be a development default",
+                "  - API_INTERNAL_SECRETS must not be a development default",
+                "  - NOTIFY_CONSOLE_AUTHENTICATION must be on: Hawtio and Jolokia may not be open",
+                "  - NOTIFY_CONSOLE_USERNAME is required",
+                "  - NOTIFY_CONSOLE_PASSWORD is required",
+                "  - CHECK_PROXY_HEADER must be on: requests must prove they came through the router",
+                "  - ROUTE_SECRET_KEY_1 is required",
+                "  - DOCUMENT_DOWNLOAD_API_KEY must not be a development default",
+                "  - MMG_INBOUND_SMS_USERNAME must not be a development default",
+                "  - MMG_INBOUND_SMS_AUTH must not be a development default",
+                "  - FIRETEXT_INBOUND_SMS_AUTH must not be a development default");
+        assertThat(thrown.getMessage()).startsWith("Refusing to start with unsafe settings (NOTIFY_ENVIRONMENT=preview):");
+    }
+
+    @Test
+    void weakAndEmptySecretsAreNamedButNeverPrinted() {
+        MockEnvironment env = deployed("staging");
+        env.setProperty("notify.secret-key", "[\"" + STRONG + "\",\"short-old-key\"]");
+        env.setProperty("notify.api-internal-secrets", "[]");
+        env.setProperty("notify.console.password", "hunter2hunter2");
+        env.setProperty("notify.route-secret-key-1", "tiny");
+        env.setProperty("notify.inbound-sms.firetext-passwords", "[]");
+        env.setProperty("notify.inbound-sms.mmg-passwords", "not json");
+        Throwable thrown = catchRefusal(env);
+        assertThat(thrown.getMessage())
+                .contains("SECRET_KEY is too weak: at least 32 characters")
+                .contains("API_INTERNAL_SECRETS is required (a JSON list)")
+                .contains("NOTIFY_CONSOLE_PASSWORD is too weak: at least 16 characters")
+                .contains("ROUTE_SECRET_KEY_1 is too weak")
+                .contains("FIRETEXT_INBOUND_SMS_AUTH is required (a JSON list)")
+                .contains("MMG_INBOUND_SMS_AUTH must be a JSON list")
+                .doesNotContain("short-old-key").doesNotContain("hunter2").doesNotContain("tiny");
     }
 
     @Test
@@ -34,23 +107,10 @@ class ProductionSettingsTest {
     }
 
     @Test
-    void developmentSecretsAreRefused() {
-        MockEnvironment env = production();
-        env.setProperty("notify.secret-key", "dev-notify-secret-key");
-        env.setProperty("notify.api-internal-secrets", "[\"dev-notify-secret-key\"]");
-        assertThatThrownBy(() -> new ProductionSettings(env).check())
-                .hasMessageContaining("SECRET_KEY must not be a development value")
-                .hasMessageContaining("API_INTERNAL_SECRETS must not contain a development secret");
-    }
-
-    @Test
-    void missingDatabaseAndInternalSecretsAreNamed() {
+    void missingDatabaseIsNamed() {
         MockEnvironment env = production();
         env.setProperty("DATABASE_URL", "");
-        env.setProperty("notify.api-internal-secrets", "[]");
-        assertThatThrownBy(() -> new ProductionSettings(env).check())
-                .hasMessageContaining("DATABASE_URL is required")
-                .hasMessageContaining("API_INTERNAL_SECRETS is required");
+        assertThatThrownBy(() -> new ProductionSettings(env).check()).hasMessageContaining("DATABASE_URL is required");
     }
 
     @Test
@@ -79,9 +139,19 @@ class ProductionSettingsTest {
     }
 
     @Test
-    void otherProfilesAreNotChecked() {
-        MockEnvironment env = new MockEnvironment();
-        env.setActiveProfiles("development");
-        assertThatCode(() -> new ProductionSettings(env).check()).doesNotThrowAnyException();
+    void developmentAndTestEnvironmentsAreNotChecked() {
+        for (String environment : new String[] {"development", "test"}) {
+            MockEnvironment env = new MockEnvironment();
+            env.setActiveProfiles("development");
+            env.setProperty("notify.environment", environment);
+            env.setProperty("notify.secret-key", "dev-notify-secret-key");
+            assertThatCode(() -> new ProductionSettings(env).check()).doesNotThrowAnyException();
+        }
+    }
+
+    private static Throwable catchRefusal(MockEnvironment env) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> new ProductionSettings(env).check());
+        assertThat(thrown).isInstanceOf(IllegalStateException.class);
+        return thrown;
     }
 }

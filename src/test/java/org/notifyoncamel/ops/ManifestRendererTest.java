@@ -61,9 +61,9 @@ class ManifestRendererTest {
                 assertThat(env(app)).containsEntry("SPRING_PROFILES_ACTIVE", "production")
                         .containsEntry("NOTIFY_ENVIRONMENT", environment);
                 assertThat((Integer) app.get("instances")).isPositive();
-                assertThat(app.get("health-check-http-endpoint")).isEqualTo("/actuator/health/liveness");
+                assertThat(app.get("health-check-http-endpoint")).isEqualTo("/livez");
                 assertThat(app.get("readiness-health-check-type")).isEqualTo("http");
-                assertThat(app.get("readiness-health-check-http-endpoint")).isEqualTo("/actuator/health/readiness");
+                assertThat(app.get("readiness-health-check-http-endpoint")).isEqualTo("/readyz");
                 assertThat(env(app).keySet()).noneMatch(k -> k.contains("SECRET") || k.contains("API_KEY"));
             }
         }

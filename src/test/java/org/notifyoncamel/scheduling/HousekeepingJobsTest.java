@@ -57,7 +57,8 @@ class HousekeepingJobsTest {
     UUID inbound(DeliveryTestData.Service s, Duration age) {
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO inbound_sms (id, created_at, service_id, notify_number, user_number, provider_date, provider_reference, provider, content) "
-                + "VALUES (?, ?, ?, '07700900555', '447700900111', ?, 'ref-1', 'mmg', ?)", id, ago(age), s.id(), ago(age), cipher.encrypt("secret words"));
+                + "VALUES (?, ?, ?, '07700900555', '447700900111', ?, ?, 'mmg', ?)", id, ago(age), s.id(), ago(age), "ref-" + id,
+                cipher.encrypt("secret words"));
         return id;
     }
 
@@ -100,7 +101,7 @@ class HousekeepingJobsTest {
         assertThat(count("inbound_sms_history", keptByDefault)).isZero();
         Map<String, Object> archived = jdbc.queryForMap("SELECT * FROM inbound_sms_history WHERE id = ?", old);
         assertThat(archived).containsEntry("service_id", service.id()).containsEntry("notify_number", "07700900555")
-                .containsEntry("provider", "mmg").containsEntry("provider_reference", "ref-1")
+                .containsEntry("provider", "mmg").containsEntry("provider_reference", "ref-" + old)
                 .doesNotContainKeys("content", "user_number");
         assertThat(count("inbound_sms_history", pastShort)).isOne();
         // a second run finds nothing of these

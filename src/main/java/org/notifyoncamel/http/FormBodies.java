@@ -1,4 +1,4 @@
-package org.notifyoncamel.receipts;
+package org.notifyoncamel.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
