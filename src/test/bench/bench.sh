@@ -5,8 +5,8 @@
 # Settings (environment): BENCH_PORT, BENCH_SQS_PORT, BENCH_DATABASE, BENCH_WARMUP, BENCH_DURATION,
 # BENCH_LATENCY, BENCH_BROADCASTS, BENCH_JFR=1 (a flight recording of the run in target/bench/app.jfr), JAVA_OPTS,
 # and for profiling one part: BENCH_APP_NAME (the role started, default all) and BENCH_ONLY=api (only the API rows;
-# docs/performance.md is then left alone). BENCH_ONLY=letters renders templated letters in process (no application is
-# started) and prints that row alone.
+# docs/performance.md is then left alone). BENCH_ONLY=letters measures the letter rows in process (templated PDFs
+# rendered, precompiled letters validated; no application is started) and prints them alone.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 

@@ -96,7 +96,8 @@ public final class NotificationRequests {
         if (body.has("content")) {
             String content = V2Requests.string(body, "content", errors);
             String postage = V2Requests.string(body, "postage", errors);
-            if (postage != null && !POSTAGE.contains(postage)) {
+            // current clients may send economy (letters.md 7.1): accepted as a UK class, not advertised in the message
+            if (postage != null && !POSTAGE.contains(postage) && !"economy".equals(postage)) {
                 errors.format("postage", "invalid. It must be first, second, europe or rest-of-world.");
             }
             required(body, errors, "reference", "content");

@@ -60,6 +60,8 @@ public class PostNotifications {
     /** Exchange property: the SQS message body. */
     public static final String QUEUE_MESSAGE = "notifyQueueMessage";
     static final String ACCEPTED = "notifyAccepted";
+    /** Exchange property: a precompiled letter request, which the route hands to {@link PrecompiledLetterSends}. */
+    static final String PRECOMPILED = "notifyPrecompiledLetter";
 
     private static final Logger LOG = LoggerFactory.getLogger(PostNotifications.class);
 
@@ -201,7 +203,7 @@ public class PostNotifications {
      * Templated letters (public-api.md 5.3): permission, rate limit, template checks (the contact block's placeholders
      * count), team key and trial mode (403), the address (4.5); stored {@code created} ({@code delivered} for test
      * keys) with its postage (the template's, or the address's international zone) and a PDF task queued on
-     * {@code create-letters-pdf-tasks} (letters.md 2.1). Precompiled letters are refused until their flow lands.
+     * {@code create-letters-pdf-tasks} (letters.md 2.1). A precompiled letter is left to {@link PrecompiledLetterSends}.
      */
     public void letter(Exchange exchange) {
         Authenticated caller = caller(exchange);
@@ -212,7 +214,8 @@ public class PostNotifications {
         }
         rateLimiter.check(service.id(), caller.keyType(), service.rateLimit());
         if (request.precompiled()) {
-            throw ApiError.badRequest("Precompiled letters are not supported yet: send a templated letter");
+            exchange.setProperty(PRECOMPILED, request);
+            return;
         }
         TemplateData template = template(service, request.templateId(), "letter");
         String contactBlock = service.letterContact(template.letterContactId()).map(ServiceData.LetterContact::contactBlock).orElse(null);

@@ -46,7 +46,14 @@ public final class Countries {
         if (line == null || line.chars().anyMatch(Character::isDigit)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(canonicalByKey.get(key(line)));
+        // utils' CountryMapping.__getitem__ also tries the name with a leading "the", "yr" or "y" ("Bahamas")
+        for (String candidate : List.of(line, "the " + line, "yr " + line, "y " + line)) {
+            String canonical = canonicalByKey.get(key(candidate));
+            if (canonical != null) {
+                return Optional.of(canonical);
+            }
+        }
+        return Optional.empty();
     }
 
     public Zone zone(String canonicalName) {
@@ -72,12 +79,16 @@ public final class Countries {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode graph = json(mapper, "countries-location-autocomplete-graph.json");
         JsonNode ended = json(mapper, "countries-ended-countries.json");
+        List<String> ukIslands = lines("countries-uk-islands.txt");
         Map<String, String> byKey = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : graph.properties()) {
             JsonNode item = entry.getValue();
             String synonym = item.path("names").path("en-GB").asText();
             String canonical = canonical(graph, item);
-            if (ended.has(canonical)) {
+            if (ukIslands.contains(canonical)) {
+                // every name of a UK island (e.g. its ISO code) is the United Kingdom, as utils' data.py maps them
+                byKey.put(key(synonym), UK);
+            } else if (ended.has(canonical)) {
                 JsonNode successor = ended.get(canonical);
                 if (!successor.isNull()) {
                     byKey.put(key(canonical), successor.asText());
@@ -87,7 +98,7 @@ public final class Countries {
                 byKey.put(key(synonym), canonical);
             }
         }
-        for (String island : lines("countries-uk-islands.txt")) {
+        for (String island : ukIslands) {
             byKey.put(key(island), UK);
         }
         for (String island : lines("countries-european-islands.txt")) {

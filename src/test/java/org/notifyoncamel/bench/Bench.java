@@ -58,7 +58,10 @@ public final class Bench {
     private final String startupSeconds = property("bench.startup-seconds", "");
     private final String pid = property("bench.pid", "");
     private final Path out = Path.of(property("bench.out", "target/bench/table.md"));
-    /** "api": only the two API rows (for profiling the API on its own, e.g. with NOTIFY_APP_NAME=api). */
+    /**
+     * "api": only the two API rows (for profiling the API on its own, e.g. with NOTIFY_APP_NAME=api); "letters": only
+     * the precompiled-letter row (in this JVM, {@link PrecompiledLetterBench}).
+     */
     private final String only = property("bench.only", "");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -83,7 +86,7 @@ public final class Bench {
 
     private void run() throws Exception {
         if ("letters".equals(only)) {
-            writeTable(new ArrayList<>(List.of(letterRow())));
+            writeTable(new ArrayList<>(List.of(letterRow(), precompiledLetterRow())));
             return;
         }
         Fixture sender = createSendingService("Bench sender");
@@ -173,6 +176,7 @@ public final class Bench {
                 met(failover.length > 0 && percentile(failover, 99) <= 1000)));
 
         rows.add(letterRow());
+        rows.add(precompiledLetterRow());
 
         String[] rss = rss();
         rows.add(new Row("peak RSS of the all-in-one process (VmHWM, whole run)", "<= 1 GiB", rss[0], "",
@@ -182,6 +186,18 @@ public final class Bench {
                 "", startupSeconds.isEmpty() ? "" : met(Double.parseDouble(startupSeconds) <= 15)));
 
         writeTable(rows);
+    }
+
+    /** Two-page precompiled letters checked and rewritten per second, on all cores of this JVM (target >= 15/s). */
+    private Row precompiledLetterRow() throws Exception {
+        float dpi = Float.parseFloat(property("bench.letters.dpi", "100"));
+        PrecompiledLetterBench.Result r = PrecompiledLetterBench.run(dpi, 10, Math.max(10, latencySeconds));
+        log(String.format(Locale.ROOT, "precompiled letters: %.1f/s, %.1f CPU ms each, %d letters, %d failed", r.perSecond(),
+                r.cpuMsPerLetter(), r.letters(), r.failed()));
+        return new Row("precompiled two-page letters validated and sanitised/s (" + r.threads() + " threads, " + fmt(dpi)
+                + " dpi, in the load generator's JVM)", ">= 15/s", String.format(Locale.ROOT, "%.1f/s, %.1f CPU ms per letter%s",
+                r.perSecond(), r.cpuMsPerLetter(), r.failed() > 0 ? " (" + r.failed() + " failed)" : ""), "",
+                met(r.failed() == 0 && r.perSecond() >= 15));
     }
 
     /** Templated two-page letters rendered to PDF per second on {@code bench.letter-threads} threads (ADR 0111). */

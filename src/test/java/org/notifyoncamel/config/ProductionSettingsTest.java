@@ -141,6 +141,14 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void theClamdSimulatorIsRefused() {
+        MockEnvironment env = production();
+        env.setProperty("notify.antivirus.simulator.enabled", "true");
+        assertThatThrownBy(() -> new ProductionSettings(env).check())
+                .hasMessageContaining("NOTIFY_ANTIVIRUS_SIMULATOR_ENABLED must be off in production");
+    }
+
+    @Test
     void developmentAndTestEnvironmentsAreNotChecked() {
         for (String environment : new String[] {"development", "test"}) {
             MockEnvironment env = new MockEnvironment();
