@@ -72,7 +72,10 @@ cf-push: $(JAR) ## push one app to the targeted CF space with a rolling deployme
 	@command -v cf >/dev/null || { echo "The Cloud Foundry CLI (cf) is not installed"; exit 1; }
 	cf push $(CF_APP) --strategy rolling -f <(java -jar $(JAR) generate-manifest $(CF_APP) $(ENVIRONMENT))
 
-.PHONY: purge-functional-test-data populate-annual-billing create-provider-rates list-routes insert-inbound-numbers replay-service-callbacks rebuild-ft-billing-for-day migrate-data-to-ft-notification-status
+.PHONY: collate-letter-pdfs purge-functional-test-data populate-annual-billing create-provider-rates list-routes insert-inbound-numbers replay-service-callbacks rebuild-ft-billing-for-day migrate-data-to-ft-notification-status
+collate-letter-pdfs: $(JAR) ## run today's letter print run now: zips to DVLA over SFTP, letters marked sending
+	java $(JAVA_OPTS) -jar $(JAR) command collate-letter-pdfs
+
 purge-functional-test-data: $(JAR) ## delete functional-test users (email PREFIX...+<uuid>@...), their services and rows: make purge-functional-test-data PREFIX=notify-tests-preview
 	@test -n "$(PREFIX)" || { echo "PREFIX is required, e.g. make purge-functional-test-data PREFIX=notify-tests-preview"; exit 2; }
 	java $(JAVA_OPTS) -jar $(JAR) command purge-functional-test-data -u "$(PREFIX)"

@@ -5,7 +5,8 @@
 # Settings (environment): BENCH_PORT, BENCH_SQS_PORT, BENCH_DATABASE, BENCH_WARMUP, BENCH_DURATION,
 # BENCH_LATENCY, BENCH_BROADCASTS, BENCH_JFR=1 (a flight recording of the run in target/bench/app.jfr), JAVA_OPTS,
 # and for profiling one part: BENCH_APP_NAME (the role started, default all) and BENCH_ONLY=api (only the API rows;
-# docs/performance.md is then left alone).
+# docs/performance.md is then left alone). BENCH_ONLY=letters measures the letter rows in process (templated PDFs
+# rendered, precompiled letters validated; no application is started) and prints them alone.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -19,6 +20,12 @@ PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt"
 PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -n1)
 started=$(date +%s)
 LOADAVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+if [ "${BENCH_ONLY:-}" = letters ]; then
+  mkdir -p "$OUT"
+  $MVN -Pbench test-compile exec:java -Dbench.only=letters -Dbench.out="$OUT/table.md"
+  exit 0
+fi
 
 echo "== build"
 $MVN -DskipTests package

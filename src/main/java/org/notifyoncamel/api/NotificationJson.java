@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.notifyoncamel.common.Timestamps;
+import org.notifyoncamel.letters.LetterTimings;
 import org.notifyoncamel.notifications.StoredNotification;
 import org.notifyoncamel.templates.EmailRenderer;
 import org.notifyoncamel.templates.LetterRenderer;
@@ -62,6 +63,9 @@ final class NotificationJson {
         json.put("completed_at", COMPLETED.contains(n.status()) ? Timestamps.iso(n.updatedAt()) : null);
         json.put("scheduled_for", null);
         json.put("postage", letter ? n.postage() : null);
+        if (letter) {
+            json.put("estimated_delivery", Timestamps.iso(LetterTimings.estimatedDelivery(n.createdAt(), n.postage())));
+        }
         return json;
     }
 

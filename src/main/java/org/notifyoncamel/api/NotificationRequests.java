@@ -81,26 +81,36 @@ public final class NotificationRequests {
         return new Send(email, templateId, personalisation, reference, replyToId, text(body, "email_reply_to_id"), unsubscribe);
     }
 
-    /** Letters: templated (no {@code content}) or precompiled; only validated, as sending letters comes later. */
-    public void letter(JsonNode node) {
+    /** A letter request: templated ({@code content == null}) or precompiled. */
+    public record Letter(UUID templateId, ObjectNode personalisation, String reference, String content, String postage) {
+        public boolean precompiled() {
+            return content != null;
+        }
+    }
+
+    /** Letters: templated (no {@code content} key) or precompiled (public-api.md 5.3, 5.4). */
+    public Letter letter(JsonNode node) {
         ObjectNode body = V2Requests.object(node);
         SchemaErrors errors = new SchemaErrors();
-        V2Requests.string(body, "reference", errors);
+        String reference = V2Requests.string(body, "reference", errors);
         if (body.has("content")) {
-            V2Requests.string(body, "content", errors);
+            String content = V2Requests.string(body, "content", errors);
             String postage = V2Requests.string(body, "postage", errors);
-            if (postage != null && !POSTAGE.contains(postage)) {
+            // current clients may send economy (letters.md 7.1): accepted as a UK class, not advertised in the message
+            if (postage != null && !POSTAGE.contains(postage) && !"economy".equals(postage)) {
                 errors.format("postage", "invalid. It must be first, second, europe or rest-of-world.");
             }
             required(body, errors, "reference", "content");
             errors.additionalProperties(V2Requests.unexpected(body, PRECOMPILED_FIELDS));
-        } else {
-            V2Requests.uuid(body, "template_id", errors);
-            V2Requests.object(body, "personalisation", errors);
-            required(body, errors, "template_id", "personalisation");
-            errors.additionalProperties(V2Requests.unexpected(body, LETTER_FIELDS));
+            errors.throwIfAny();
+            return new Letter(null, null, reference, content == null ? "" : content, postage);
         }
+        UUID templateId = V2Requests.uuid(body, "template_id", errors);
+        ObjectNode personalisation = V2Requests.object(body, "personalisation", errors);
+        required(body, errors, "template_id", "personalisation");
+        errors.additionalProperties(V2Requests.unexpected(body, LETTER_FIELDS));
         errors.throwIfAny();
+        return new Letter(templateId, personalisation, reference, null, null);
     }
 
     private void scheduledFor(ObjectNode body, SchemaErrors errors) {

@@ -17,6 +17,8 @@ import org.notifyoncamel.config.JsonSettings;
 import org.notifyoncamel.crypto.SecretCipher;
 import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.http.HttpResult;
+import org.notifyoncamel.letters.LetterAddresses;
+import org.notifyoncamel.letters.LetterReferences;
 import org.notifyoncamel.limits.DailyLimit;
 import org.notifyoncamel.limits.RateLimiter;
 import org.notifyoncamel.notifications.GroupCommitInserts;
@@ -25,8 +27,10 @@ import org.notifyoncamel.queues.QueueNames;
 import org.notifyoncamel.recipients.EmailAddresses;
 import org.notifyoncamel.recipients.InvalidRecipientException;
 import org.notifyoncamel.recipients.PhoneNumbers;
+import org.notifyoncamel.recipients.PostalAddress;
 import org.notifyoncamel.recipients.SimulatedRecipients;
 import org.notifyoncamel.templates.EmailRenderer;
+import org.notifyoncamel.templates.LetterRenderer;
 import org.notifyoncamel.templates.Personalisation;
 import org.notifyoncamel.templates.SmsRenderer;
 import org.notifyoncamel.templates.TemplateChecks;
@@ -56,6 +60,8 @@ public class PostNotifications {
     /** Exchange property: the SQS message body. */
     public static final String QUEUE_MESSAGE = "notifyQueueMessage";
     static final String ACCEPTED = "notifyAccepted";
+    /** Exchange property: a precompiled letter request, which the route hands to {@link PrecompiledLetterSends}. */
+    static final String PRECOMPILED = "notifyPrecompiledLetter";
 
     private static final Logger LOG = LoggerFactory.getLogger(PostNotifications.class);
 
@@ -193,14 +199,68 @@ public class PostNotifications {
         accept(exchange, caller, template, notification, response, simulated, QueueNames.SEND_EMAIL, QueueNames.SAVE_API_EMAIL);
     }
 
-    /** Letters are validated and permission-checked; sending them is not built yet (a clear 400). */
+    /**
+     * Templated letters (public-api.md 5.3): permission, rate limit, template checks (the contact block's placeholders
+     * count), team key and trial mode (403), the address (4.5); stored {@code created} ({@code delivered} for test
+     * keys) with its postage (the template's, or the address's international zone) and a PDF task queued on
+     * {@code create-letters-pdf-tasks} (letters.md 2.1). A precompiled letter is left to {@link PrecompiledLetterSends}.
+     */
     public void letter(Exchange exchange) {
         Authenticated caller = caller(exchange);
-        requests.letter(V2Requests.parse(exchange.getMessage().getBody(byte[].class), false));
-        if (!caller.service().hasPermission("letter")) {
+        NotificationRequests.Letter request = requests.letter(V2Requests.parse(exchange.getMessage().getBody(byte[].class), false));
+        ServiceData service = caller.service();
+        if (!service.hasPermission("letter")) {
             throw ApiError.badRequest("Service is not allowed to send letters");
         }
-        throw ApiError.badRequest("Letters are not supported yet: this Notify does not send letters through the API");
+        rateLimiter.check(service.id(), caller.keyType(), service.rateLimit());
+        if (request.precompiled()) {
+            exchange.setProperty(PRECOMPILED, request);
+            return;
+        }
+        TemplateData template = template(service, request.templateId(), "letter");
+        String contactBlock = service.letterContact(template.letterContactId()).map(ServiceData.LetterContact::contactBlock).orElse(null);
+        Personalisation values = ApiSupport.personalisation(request.personalisation());
+        check(() -> TemplateChecks.checkPersonalisation(values, template.subject(), template.content(), contactBlock));
+        if ("team".equals(caller.keyType())) {
+            throw new ApiError(403, "BadRequestError", "Cannot send letters with a team api key");
+        }
+        if (!service.researchMode() && service.restricted() && !"test".equals(caller.keyType())) {
+            throw new ApiError(403, "BadRequestError", "Cannot send letters when service is in trial mode");
+        }
+        PostalAddress address = LetterAddresses.of(request.personalisation(), service.hasPermission("international_letters"));
+        if (!address.hasEnoughLines()) {
+            throw ApiError.validation("Address must be at least " + PostalAddress.MIN_LINES + " lines");
+        }
+        if (address.hasTooManyLines()) {
+            throw ApiError.validation("Address must be no more than " + PostalAddress.MAX_LINES + " lines");
+        }
+        if (!address.hasValidLastLine()) {
+            throw ApiError.validation(service.hasPermission("international_letters")
+                    ? "Last line of address must be a real UK postcode or another country" : "Must be a real UK postcode");
+        }
+        if (address.hasInvalidCharacters()) {
+            throw ApiError.validation("Address lines must not start with any of the following characters: @ ( ) = [ ] \u201d \\ / , < >");
+        }
+        String postage = address.internationalPostage().orElse(template.postage() == null ? "second" : template.postage());
+
+        UUID id = UUID.randomUUID();
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("body", LetterRenderer.body(template.content(), values));
+        content.put("subject", LetterRenderer.subject(template.subject(), values));
+        Map<String, Object> response = response(id, request.reference(), content, service, template);
+
+        boolean test = "test".equals(caller.keyType());
+        java.time.Instant now = Timestamps.now();
+        String to = address.normalised();
+        NewNotification notification = new NewNotification(id, to, to.replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT),
+                service.id(), template.id(), template.version(), caller.key().id(), caller.keyType(), "letter", now,
+                test ? "delivered" : "created", request.reference(), encrypt(request.personalisation()), address.international(),
+                null, null, contactBlock, null, postage, LetterReferences.random(), test ? now : null);
+        DailyLimit.Reservation reservation = dailyLimit.reserve(service.id(), caller.keyType(), service.messageLimit());
+        Accepted accepted = new Accepted(notification, response, QueueNames.CREATE_LETTERS_PDF, reservation);
+        exchange.setProperty(ACCEPTED, accepted);
+        persist(accepted);
+        setDeliver(exchange, QueueNames.CREATE_LETTERS_PDF, id);
     }
 
     /** Any other {@code /v2/notifications/{type}}: authenticated, body parsed, then the routing 404 (notifications-api app/v2/notifications/post_notifications.py step 3). */

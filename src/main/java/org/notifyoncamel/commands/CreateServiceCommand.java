@@ -61,7 +61,8 @@ public class CreateServiceCommand implements NotifyCommand {
     }
 
     /** What the command created, also printed. */
-    public record Result(UUID userId, UUID serviceId, UUID smsTemplateId, UUID emailTemplateId, UUID apiKeyId, String secret, String apiKey) {
+    public record Result(UUID userId, UUID serviceId, UUID smsTemplateId, UUID emailTemplateId, UUID letterTemplateId, UUID apiKeyId,
+                         String secret, String apiKey) {
     }
 
     /** Thrown for bad options; the message says what is wrong. */
@@ -93,6 +94,7 @@ public class CreateServiceCommand implements NotifyCommand {
             out.println("service id:        " + result.serviceId());
             out.println("sms template id:   " + result.smsTemplateId());
             out.println("email template id: " + result.emailTemplateId());
+            out.println("letter template id: " + result.letterTemplateId());
             out.println("api key id:        " + result.apiKeyId());
             out.println("api key secret:    " + result.secret());
             out.println("api key:           " + result.apiKey());
@@ -150,11 +152,13 @@ public class CreateServiceCommand implements NotifyCommand {
                 "Hello ((name)), this is a text message from " + name + ".");
         UUID emailTemplate = templates.insert(service.id(), user.id(), "email", "Example email", "Hello ((name))",
                 "Hello ((name)),\n\nThis is an email from " + name + ".");
+        UUID letter = templates.insert(service.id(), user.id(), "letter", "Example letter", "Hello ((name))",
+                "Dear ((name)),\n\nThis is a letter from " + name + ".\n\n# What happens next\n\n* it is printed\n* it is posted");
         ApiKeyStore.Created key = apiKeys.create(service.id(), KEY_NAME, "normal", user.id());
         events.publishEvent(ServiceDataChanged.of(service.id(), ServiceDataChanged.Part.SERVICE));
         events.publishEvent(ServiceDataChanged.of(service.id(), ServiceDataChanged.Part.API_KEYS));
         String combined = emailSafe(KEY_NAME) + "-" + service.id() + "-" + key.secret();
-        return new Result(user.id(), service.id(), sms, emailTemplate, key.key().id(), key.secret(), combined);
+        return new Result(user.id(), service.id(), sms, emailTemplate, letter, key.key().id(), key.secret(), combined);
     }
 
     private UserStore.User activeUser(String email) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.notifyoncamel.objectstore.EmbeddedS3;
 import org.notifyoncamel.queues.EmbeddedSqs;
+import org.notifyoncamel.dvla.EmbeddedDvlaSftp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -23,7 +25,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 /**
  * Derives the settings that depend on other settings, before any bean exists:
  * the role's route files, a Cloud Foundry style DATABASE_URL, a per-context queue prefix in
- * tests, the embedded SQS endpoint, and the missing database in development and test.
+ * tests, the embedded SQS and S3 endpoints, and the missing database in development and test.
  * Production settings are checked here too, so a bad deployment fails before it binds a port.
  */
 public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -58,6 +60,23 @@ public class NotifyEnvironment implements EnvironmentPostProcessor, Ordered {
         if (env.getProperty("notify.sqs.embedded", Boolean.class, false)) {
             int port = env.getProperty("notify.sqs.embedded-port", Integer.class, 9324);
             derived.put("notify.sqs.endpoint", EmbeddedSqs.startInBackground(port));
+        }
+        // a one-off command (development) uses the embedded S3 and DVLA servers that `make run` serves
+        boolean command = "command".equals(env.getProperty("notify.app-name"));
+        if (env.getProperty("notify.objectstore.embedded", Boolean.class, false)) {
+            int port = env.getProperty("notify.objectstore.embedded-port", Integer.class, 9444);
+            derived.put("notify.objectstore.endpoint", command ? "http://127.0.0.1:" + port
+                    : EmbeddedS3.start(port, env.getProperty("notify.objectstore.embedded-directory", "target/s3")));
+            if (command) {
+                derived.put("notify.objectstore.create-buckets", "false");
+            }
+        }
+        if (env.getProperty("notify.dvla.simulator.enabled", Boolean.class, false)) {
+            int configured = env.getProperty("notify.dvla.simulator.port", Integer.class, 2222);
+            int port = command ? configured : EmbeddedDvlaSftp.start(configured,
+                    env.getProperty("notify.dvla.simulator.directory", "target/dvla"),
+                    env.getProperty("notify.dvla.sftp.username", "notify"), env.getProperty("notify.dvla.sftp.password", "notify"));
+            derived.put("notify.dvla.sftp.port", String.valueOf(port));
         }
     }
 

@@ -94,6 +94,15 @@ final class ProductionSettings {
         if (env.getProperty("notify.sqs.embedded", Boolean.class, false)) {
             problems.add("NOTIFY_SQS_EMBEDDED must be off in production (real SQS only)");
         }
+        if (env.getProperty("notify.antivirus.simulator.enabled", Boolean.class, false)) {
+            problems.add("NOTIFY_ANTIVIRUS_SIMULATOR_ENABLED must be off in production (a real clamd only)");
+        }
+        if (env.getProperty("notify.objectstore.embedded", Boolean.class, false)) {
+            problems.add("NOTIFY_OBJECTSTORE_EMBEDDED must be off in production (real S3 only)");
+        }
+        if (env.getProperty("notify.dvla.simulator.enabled", Boolean.class, false)) {
+            problems.add("NOTIFY_DVLA_SIMULATOR_ENABLED must be off in production (DVLA's SFTP server only)");
+        }
         String role = env.getProperty("notify.app-name", "all");
         if (role.equals("all") || role.equals("simulators")) {
             problems.add("NOTIFY_APP_NAME=" + role + " loads the provider simulators: production runs one role per app (api, delivery-worker-sender, ...)");

@@ -31,7 +31,19 @@ public record NewNotification(
         BigDecimal rateMultiplier,
         String replyToText,
         Integer documentDownloadCount,
-        String postage) {
+        String postage,
+        String reference,
+        Instant updatedAt) {
+
+    /** A notification without a provider reference, not yet updated (texts and emails). */
+    public NewNotification(UUID id, String to, String normalisedTo, UUID serviceId, UUID templateId, int templateVersion,
+                           UUID apiKeyId, String keyType, String notificationType, Instant createdAt, String status,
+                           String clientReference, String encryptedPersonalisation, boolean international, String phonePrefix,
+                           BigDecimal rateMultiplier, String replyToText, Integer documentDownloadCount, String postage) {
+        this(id, to, normalisedTo, serviceId, templateId, templateVersion, apiKeyId, keyType, notificationType, createdAt, status,
+                clientReference, encryptedPersonalisation, international, phonePrefix, rateMultiplier, replyToText,
+                documentDownloadCount, postage, null, null);
+    }
 
     /**
      * The row as the save-api task carries it: every {@code notifications} column as a snake_case
@@ -53,10 +65,10 @@ public record NewNotification(
         row.put("notification_type", notificationType);
         row.put("created_at", Timestamps.iso(createdAt));
         row.put("sent_at", null);
-        row.put("updated_at", null);
+        row.put("updated_at", Timestamps.iso(updatedAt));
         row.put("sent_by", null);
         row.put("notification_status", status);
-        row.put("reference", null);
+        row.put("reference", reference);
         row.put("client_reference", clientReference);
         row.put("_personalisation", encryptedPersonalisation);
         row.put("international", international);

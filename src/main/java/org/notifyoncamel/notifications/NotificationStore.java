@@ -39,10 +39,10 @@ public class NotificationStore {
 
     private static final String INSERT = "INSERT INTO notifications (id, \"to\", normalised_to, service_id, template_id, template_version, api_key_id, "
             + "key_type, billable_units, notification_type, created_at, notification_status, client_reference, _personalisation, "
-            + "international, phone_prefix, rate_multiplier, reply_to_text, document_download_count, postage) VALUES "
+            + "international, phone_prefix, rate_multiplier, reply_to_text, document_download_count, postage, reference, updated_at) VALUES "
             + "(:id, :to, :normalisedTo, :serviceId, :templateId, :templateVersion, :apiKeyId, :keyType, 0, "
             + "CAST(:notificationType AS notification_type), :createdAt, :status, :clientReference, :personalisation, "
-            + ":international, :phonePrefix, :rateMultiplier, :replyToText, :documentDownloadCount, :postage)";
+            + ":international, :phonePrefix, :rateMultiplier, :replyToText, :documentDownloadCount, :postage, :reference, :updatedAt)";
 
     public void insert(NewNotification n) {
         jdbc.update(INSERT, params(n));
@@ -63,7 +63,9 @@ public class NotificationStore {
                 .addValue("clientReference", n.clientReference()).addValue("personalisation", n.encryptedPersonalisation())
                 .addValue("international", n.international()).addValue("phonePrefix", n.phonePrefix())
                 .addValue("rateMultiplier", n.rateMultiplier()).addValue("replyToText", n.replyToText())
-                .addValue("documentDownloadCount", n.documentDownloadCount()).addValue("postage", n.postage());
+                .addValue("documentDownloadCount", n.documentDownloadCount()).addValue("postage", n.postage())
+                .addValue("reference", n.reference())
+                .addValue("updatedAt", n.updatedAt() == null ? null : Timestamps.toSql(n.updatedAt()));
     }
 
     /** A notification of the service, whatever key type sent it. */

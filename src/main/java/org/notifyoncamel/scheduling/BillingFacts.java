@@ -22,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent, delivered, pending, temporary- and permanent-failure; email: sending, delivered, temporary-
  * and permanent-failure), non-test keys only, from notifications and notification_history. SMS rows
  * carry the rates row valid at the day's London midnight; email rows rate 0, provider ses, 0 units.
- * A day (optionally one service) is rebuilt by delete-then-insert in one transaction. Letter rows
- * are neither computed nor deleted (letters are not built).
+ * A day (optionally one service) is rebuilt by delete-then-insert in one transaction. Letters (letters.md 7.3):
+ * sending, delivered and returned-letter, non-test keys, per postage and international flag, provider {@code dvla},
+ * billable units = sheets, rate from {@code letter_rates} (newest start_date at or before the day's London midnight,
+ * the service's crown flag now, the sheet count and postage); 0 sheets cost 0.
  */
 @Component("billingFacts")
 public class BillingFacts {
@@ -77,7 +79,7 @@ public class BillingFacts {
             if (serviceId != null) {
                 insertArgs.add(serviceId);
             }
-            int deleted = jdbc.update("DELETE FROM ft_billing WHERE bst_date = ? AND notification_type IN ('sms', 'email')" + serviceFilter,
+            int deleted = jdbc.update("DELETE FROM ft_billing WHERE bst_date = ? AND notification_type IN ('sms', 'email', 'letter')" + serviceFilter,
                     deleteArgs.toArray());
             String where = "notification_type IN ('sms', 'email') AND created_at >= ? AND created_at < ? AND key_type <> 'test'"
                     + " AND ((notification_type = 'sms' AND notification_status IN ('sending', 'sent', 'delivered', 'pending', 'temporary-failure', 'permanent-failure'))"
@@ -104,8 +106,43 @@ public class BillingFacts {
                     ) billable
                     GROUP BY template_id, service_id, notification_type, provider, rate_multiplier, international""".formatted(where),
                     insertArgs.toArray());
+            inserted += letters(day, start, end, serviceId);
             return new Rebuilt(day, deleted, inserted);
         });
         return rebuilt;
+    }
+
+    private int letters(LocalDate day, Timestamp start, Timestamp end, UUID serviceId) {
+        String serviceFilter = serviceId == null ? "" : " AND service_id = ?";
+        String where = "notification_type = 'letter' AND created_at >= ? AND created_at < ? AND key_type <> 'test'"
+                + " AND notification_status IN ('sending', 'delivered', 'returned-letter')" + serviceFilter;
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(day), Timestamps.toSql(Timestamps.now()), start));
+        for (int i = 0; i < 2; i++) {
+            args.add(start);
+            args.add(end);
+            if (serviceId != null) {
+                args.add(serviceId);
+            }
+        }
+        return jdbc.update("""
+                INSERT INTO ft_billing (bst_date, template_id, service_id, notification_type, provider, rate_multiplier, international,
+                                        rate, postage, billable_units, notifications_sent, created_at)
+                SELECT ?, template_id, service_id, 'letter', provider, 1, international, rate, postage, sum(billable_units), count(*), ?
+                FROM (
+                    SELECT l.template_id, l.service_id, coalesce(l.sent_by, 'dvla') AS provider, coalesce(l.international, false) AS international,
+                           coalesce(l.postage, 'second') AS postage, l.billable_units,
+                           CASE WHEN l.billable_units = 0 THEN 0 ELSE (
+                               SELECT r.rate FROM letter_rates r
+                               WHERE r.start_date <= ? AND r.sheet_count = l.billable_units
+                                 AND r.post_class = coalesce(l.postage, 'second') AND r.crown = coalesce(s.crown, false)
+                               ORDER BY r.start_date DESC LIMIT 1) END AS rate
+                    FROM (
+                        SELECT template_id, service_id, sent_by, international, postage, billable_units FROM notifications WHERE %1$s
+                        UNION ALL
+                        SELECT template_id, service_id, sent_by, international, postage, billable_units
+                        FROM notification_history h WHERE %1$s AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = h.id)
+                    ) l JOIN services s ON s.id = l.service_id
+                ) billable
+                GROUP BY template_id, service_id, provider, international, rate, postage""".formatted(where), args.toArray());
     }
 }

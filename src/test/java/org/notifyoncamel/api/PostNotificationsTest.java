@@ -406,8 +406,7 @@ class PostNotificationsTest {
                 "personalisation", Map.of("address_line_1", "a"))), 400, "BadRequestError", "Service is not allowed to send letters");
         TestService letters = data.service(false, "letter");
         assertError(api(data.apiKey(letters, "normal")).post("/v2/notifications/letter", Map.of("template_id", smsTemplate.toString(),
-                "personalisation", Map.of("address_line_1", "a"))), 400, "BadRequestError",
-                "Letters are not supported yet: this Notify does not send letters through the API");
+                "personalisation", Map.of("address_line_1", "a"))), 400, "BadRequestError", "Template not found");
         assertError(api(key).post("/v2/notifications/letter", Map.of("reference", "r", "content", "JVBE", "postage", "third")),
                 400, "ValidationError", "postage invalid. It must be first, second, europe or rest-of-world.");
         Http.Response unknownType = api(key).post("/v2/notifications/fax", Map.of());

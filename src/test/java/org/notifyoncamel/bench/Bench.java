@@ -58,7 +58,10 @@ public final class Bench {
     private final String startupSeconds = property("bench.startup-seconds", "");
     private final String pid = property("bench.pid", "");
     private final Path out = Path.of(property("bench.out", "target/bench/table.md"));
-    /** "api": only the two API rows (for profiling the API on its own, e.g. with NOTIFY_APP_NAME=api). */
+    /**
+     * "api": only the two API rows (for profiling the API on its own, e.g. with NOTIFY_APP_NAME=api); "letters": only
+     * the precompiled-letter row (in this JVM, {@link PrecompiledLetterBench}).
+     */
     private final String only = property("bench.only", "");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -82,6 +85,10 @@ public final class Bench {
     // ---------------------------------------------------------------- the run
 
     private void run() throws Exception {
+        if ("letters".equals(only)) {
+            writeTable(new ArrayList<>(List.of(letterRow(), precompiledLetterRow())));
+            return;
+        }
         Fixture sender = createSendingService("Bench sender");
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("pgbench: single-row INSERT commits/s into a notifications copy (6 indexes), 32 clients, 15 s",
@@ -168,6 +175,9 @@ public final class Bench {
         rows.add(new Row("  the same with every primary CBC proxy down", "p99 <= 1 s", ms(failover), "",
                 met(failover.length > 0 && percentile(failover, 99) <= 1000)));
 
+        rows.add(letterRow());
+        rows.add(precompiledLetterRow());
+
         String[] rss = rss();
         rows.add(new Row("peak RSS of the all-in-one process (VmHWM, whole run)", "<= 1 GiB", rss[0], "",
                 rss[1].isEmpty() ? "" : met(Long.parseLong(rss[1]) <= 1024L * 1024)));
@@ -176,6 +186,30 @@ public final class Bench {
                 "", startupSeconds.isEmpty() ? "" : met(Double.parseDouble(startupSeconds) <= 15)));
 
         writeTable(rows);
+    }
+
+    /** Two-page precompiled letters checked and rewritten per second, on all cores of this JVM (target >= 15/s). */
+    private Row precompiledLetterRow() throws Exception {
+        float dpi = Float.parseFloat(property("bench.letters.dpi", "100"));
+        PrecompiledLetterBench.Result r = PrecompiledLetterBench.run(dpi, 10, Math.max(10, latencySeconds));
+        log(String.format(Locale.ROOT, "precompiled letters: %.1f/s, %.1f CPU ms each, %d letters, %d failed", r.perSecond(),
+                r.cpuMsPerLetter(), r.letters(), r.failed()));
+        return new Row("precompiled two-page letters validated and sanitised/s (" + r.threads() + " threads, " + fmt(dpi)
+                + " dpi, in the load generator's JVM)", ">= 15/s", String.format(Locale.ROOT, "%.1f/s, %.1f CPU ms per letter%s",
+                r.perSecond(), r.cpuMsPerLetter(), r.failed() > 0 ? " (" + r.failed() + " failed)" : ""), "",
+                met(r.failed() == 0 && r.perSecond() >= 15));
+    }
+
+    /** Templated two-page letters rendered to PDF per second on {@code bench.letter-threads} threads (ADR 0111). */
+    private Row letterRow() throws InterruptedException {
+        int threads = Integer.parseInt(property("bench.letter-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        int seconds = Integer.parseInt(property("bench.letter-seconds", "30"));
+        log("letters: rendering on " + threads + " threads, 15 s warm-up, " + seconds + " s measured");
+        LetterRenderBench.Result letters = LetterRenderBench.measure(threads, 15, seconds);
+        return new Row("templated letter PDFs rendered/s (" + letters.pages() + "-page letter, " + letters.threads() + " threads, "
+                + letters.seconds() + " s, in process)", ">= 40/s on 2 cores",
+                String.format(Locale.ROOT, "%.1f/s, %.1f ms CPU per letter", letters.perSecond(), letters.cpuMillisPerLetter()), "",
+                met(letters.perSecond() >= 40));
     }
 
     private void writeTable(List<Row> rows) throws IOException {

@@ -124,10 +124,28 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void embeddedS3AndTheDvlaSimulatorAreRefused() {
+        MockEnvironment env = production();
+        env.setProperty("notify.objectstore.embedded", "true");
+        env.setProperty("notify.dvla.simulator.enabled", "true");
+        assertThatThrownBy(() -> new ProductionSettings(env).check())
+                .hasMessageContaining("NOTIFY_OBJECTSTORE_EMBEDDED must be off in production")
+                .hasMessageContaining("NOTIFY_DVLA_SIMULATOR_ENABLED must be off in production");
+    }
+
+    @Test
     void theAllInOneRoleWithItsSimulatorsIsRefused() {
         MockEnvironment env = production();
         env.setProperty("notify.app-name", "all");
         assertThatThrownBy(() -> new ProductionSettings(env).check()).hasMessageContaining("NOTIFY_APP_NAME=all loads the provider simulators");
+    }
+
+    @Test
+    void theClamdSimulatorIsRefused() {
+        MockEnvironment env = production();
+        env.setProperty("notify.antivirus.simulator.enabled", "true");
+        assertThatThrownBy(() -> new ProductionSettings(env).check())
+                .hasMessageContaining("NOTIFY_ANTIVIRUS_SIMULATOR_ENABLED must be off in production");
     }
 
     @Test

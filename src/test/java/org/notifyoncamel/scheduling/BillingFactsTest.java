@@ -121,4 +121,34 @@ class BillingFactsTest {
         assertThat(facts(service, yesterday)).hasSize(1).first().asString().endsWith("units=3 sent=1").startsWith("sms mmg x1 ");
         assertThat(facts(service, yesterday.minusDays(4))).isEmpty();
     }
+
+    @Test
+    void lettersAreBilledBySheetsAndPostageAtTheLetterRates() {
+        LocalDate day = LocalDate.of(2021, 3, 10);
+        Instant midday = Instant.parse("2021-03-10T12:00:00Z");
+        letter(service, "normal", midday, "delivered", 1, "second", false);
+        letter(service, "normal", midday, "sending", 1, "second", false);
+        letter(service, "team", midday, "returned-letter", 2, "first", false);
+        letter(service, "normal", midday, "delivered", 5, "europe", true);
+        letter(service, "normal", midday, "created", 1, "second", false);
+        letter(service, "test", midday, "delivered", 1, "second", false);
+        letter(service, "normal", midday, "cancelled", 1, "second", false);
+        letter(service, "normal", midday, "delivered", 0, "second", false);
+
+        billing.rebuild(day, service.id());
+
+        assertThat(facts(service, day)).containsExactlyInAnyOrder(
+                "letter dvla x1 0 second units=0 sent=1",
+                "letter dvla x1 0.39 second units=2 sent=2",
+                "letter dvla x1 0.74 first units=2 sent=1",
+                "letter dvla x1 intl 1.21 europe units=5 sent=1");
+    }
+
+    private void letter(DeliveryTestData.Service s, String keyType, Instant createdAt, String status, int sheets, String postage,
+                        boolean international) {
+        jdbc.update("INSERT INTO notifications (id, \"to\", service_id, template_id, template_version, key_type, notification_type, "
+                + "created_at, notification_status, sent_by, billable_units, international, postage) "
+                + "VALUES (?, 'a', ?, ?, 1, ?, 'letter', ?, ?, 'dvla', ?, ?, ?)", java.util.UUID.randomUUID(), s.id(), sms.id(), keyType,
+                DeliveryTestData.sql(createdAt), status, sheets, international, postage);
+    }
 }
