@@ -13,7 +13,10 @@ import org.notifyoncamel.letters.LetterStore;
 import org.notifyoncamel.letters.LetterTimings;
 import org.springframework.stereotype.Component;
 
-/** POST /service/{sid}/notifications/{nid}/cancel (letters.md 9): a letter cancelled before its print run. */
+/**
+ * POST /service/{sid}/notifications/{nid}/cancel (notifications-utils notifications_utils/letter_timings.py): a letter
+ * cancelled before its print run.
+ */
 @Component("lettersAdmin")
 public class LettersAdmin {
 

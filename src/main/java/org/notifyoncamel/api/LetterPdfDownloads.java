@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * GET /v2/notifications/{id}/pdf (public-api.md 5.6): {@link #locate} answers the status rules and names the bucket
+ * GET /v2/notifications/{id}/pdf (notifications-api app/v2/notifications/get_notifications.py): {@link #locate} answers
+ * the status rules and names the bucket
  * and key; the route reads the object from S3; {@link #respond} writes the bytes, {@link #notReady} any failure to read.
  */
 @Component("letterPdfDownloads")
@@ -24,7 +25,10 @@ public class LetterPdfDownloads {
 
     /** Exchange property: the bucket the route reads from. */
     public static final String BUCKET = "notifyPdfBucket";
-    /** Exchange property set by the route when reading the object failed (public-api.md 5.6 step 7). */
+    /**
+     * Exchange property set by the route when reading the object failed (notifications-api
+     * app/v2/notifications/get_notifications.py).
+     */
     public static final String MISSING = "notifyPdfMissing";
     static final String NOT_READY = "PDF not available yet, try again later";
 

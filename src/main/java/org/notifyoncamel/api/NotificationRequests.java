@@ -88,7 +88,10 @@ public final class NotificationRequests {
         }
     }
 
-    /** Letters: templated (no {@code content} key) or precompiled (public-api.md 5.3, 5.4). */
+    /**
+     * Letters: templated (no {@code content} key) or precompiled (notifications-api
+     * app/v2/notifications/post_notifications.py).
+     */
     public Letter letter(JsonNode node) {
         ObjectNode body = V2Requests.object(node);
         SchemaErrors errors = new SchemaErrors();
@@ -96,7 +99,8 @@ public final class NotificationRequests {
         if (body.has("content")) {
             String content = V2Requests.string(body, "content", errors);
             String postage = V2Requests.string(body, "postage", errors);
-            // current clients may send economy (letters.md 7.1): accepted as a UK class, not advertised in the message
+            // current clients may send economy (notifications-api app/models.py): accepted as a UK class, not
+            // advertised in the message
             if (postage != null && !POSTAGE.contains(postage) && !"economy".equals(postage)) {
                 errors.format("postage", "invalid. It must be first, second, europe or rest-of-world.");
             }

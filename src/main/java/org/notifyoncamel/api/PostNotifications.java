@@ -200,10 +200,12 @@ public class PostNotifications {
     }
 
     /**
-     * Templated letters (public-api.md 5.3): permission, rate limit, template checks (the contact block's placeholders
+     * Templated letters (notifications-api app/v2/notifications/post_notifications.py): permission, rate limit,
+     * template checks (the contact block's placeholders
      * count), team key and trial mode (403), the address (4.5); stored {@code created} ({@code delivered} for test
      * keys) with its postage (the template's, or the address's international zone) and a PDF task queued on
-     * {@code create-letters-pdf-tasks} (letters.md 2.1). A precompiled letter is left to {@link PrecompiledLetterSends}.
+     * {@code create-letters-pdf-tasks} (notifications-api app/celery/letters_pdf_tasks.py). A precompiled letter is
+     * left to {@link PrecompiledLetterSends}.
      */
     public void letter(Exchange exchange) {
         Authenticated caller = caller(exchange);
@@ -263,7 +265,10 @@ public class PostNotifications {
         setDeliver(exchange, QueueNames.CREATE_LETTERS_PDF, id);
     }
 
-    /** Any other {@code /v2/notifications/{type}}: authenticated, body parsed, then the routing 404 (notifications-api app/v2/notifications/post_notifications.py step 3). */
+    /**
+     * Any other {@code /v2/notifications/{type}}: authenticated, body parsed, then the routing 404 (notifications-api
+     * app/v2/notifications/post_notifications.py).
+     */
     public void unknownType(Exchange exchange) {
         V2Requests.parse(exchange.getMessage().getBody(byte[].class), false);
         throw org.notifyoncamel.http.AdminError.notFound(

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * POST /v2/notifications/letter with {@code content} (public-api.md 5.4), after {@link PostNotifications#letter} has
+ * POST /v2/notifications/letter with {@code content} (notifications-api app/v2/notifications/post_notifications.py),
+ * after {@link PostNotifications#letter} has
  * checked the schema, the letter permission and the rate limit: the service's hidden precompiled template, team key
  * and trial mode (403), the content decoded as the original decodes base64, its size (413), then the notification
  * prepared as {@code pending-virus-check}. The route stores the upload in the scan bucket, then {@link #persist}
@@ -48,7 +49,7 @@ public class PrecompiledLetterSends {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrecompiledLetterSends.class);
 
-    /** The decoded PDF and its key in the scan bucket (letters.md 5.1, no date folder). */
+    /** The decoded PDF and its key in the scan bucket (notifications-api app/letters/utils.py, no date folder). */
     public record Upload(String key, byte[] pdf) {
     }
 

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServiceDataStore {
 
-    /** Keys revoked longer ago than this are invisible to authentication (notifications-api app/authentication/auth.py step 6). */
+    /**
+     * Keys revoked longer ago than this are invisible to authentication (notifications-api app/authentication/auth.py).
+     */
     static final long REVOKED_KEY_VISIBILITY_DAYS = 7;
 
     private static final String TEMPLATE_COLUMNS = "t.id, t.service_id, t.name, t.template_type::text, t.created_at, t.updated_at, "

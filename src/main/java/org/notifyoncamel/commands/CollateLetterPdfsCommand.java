@@ -10,7 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code collate-letter-pdfs}: runs today's print run now (letters.md 6.1), through the same route the 17:50
+ * {@code collate-letter-pdfs}: runs today's print run now (notifications-api app/celery/letters_pdf_tasks.py), through
+ * the same route the 17:50
  * schedule uses ({@code collate-letter-pdfs} in routes/letters-dvla.camel.yaml, loaded for this command alone):
  * letters still created before today's 17:30 deadline are zipped, uploaded to DVLA over SFTP and marked sending.
  */

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Base64 decoded as Python's {@code base64.b64decode(s)} decodes it (non-strict {@code binascii.a2b_base64}), which
- * is what the original API does with a precompiled letter's {@code content} (public-api.md 5.4): characters outside
+ * is what the original API does with a precompiled letter's {@code content} (notifications-api
+ * app/v2/notifications/post_notifications.py): characters outside
  * the alphabet are skipped, decoding stops at the padding that completes a quantum, and a last quantum that is
  * incomplete is an error ("Incorrect padding"). Java's decoders are stricter (MIME) or looser (none of them stop at
  * padding), so clients that the original accepted would otherwise be refused, or the reverse.

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The {@code delivery-errors} policy: a failed attempt gives its claim back and is retried on
  * retry-tasks (SMS: first retry at once, then every {@code retry-delay-seconds}; email: always the
  * delay) until {@code max-retries}, after which the notification is a technical-failure without a
- * service callback (notifications-api app/celery/provider_tasks.py and app/delivery/send_to_providers.py step 9). Errors that a retry cannot fix fail the notification at once.
+ * service callback (notifications-api app/celery/provider_tasks.py and app/delivery/send_to_providers.py). Errors that
+ * a retry cannot fix fail the notification at once.
  */
 @Component("deliveryFailures")
 public class DeliveryFailures {

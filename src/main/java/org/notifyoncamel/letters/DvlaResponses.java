@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A DVLA response file (letters.md 6.4; route {@code dvla-response-file}): one line per letter,
+ * A DVLA response file (notifications-api app/notifications/notifications_letter_callback.py; route {@code
+ * dvla-response-file}): one line per letter,
  * {@code reference|status|page_count|Sorted}; {@code Sent} makes the letter {@code delivered}, anything else
  * {@code temporary-failure} plus an alert. A file with a malformed line is refused whole.
  */

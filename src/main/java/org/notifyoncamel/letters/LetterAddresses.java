@@ -9,7 +9,10 @@ import org.notifyoncamel.templates.PythonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A letter's address from its personalisation (public-api.md 4.5; letters.md 2.3 "Address lines"). */
+/**
+ * A letter's address from its personalisation (notifications-utils notifications_utils/postal_address.py;
+ * notifications-utils notifications_utils/jinja_templates/letter_pdf/ "Address lines").
+ */
 public final class LetterAddresses {
 
     private LetterAddresses() {

@@ -17,7 +17,8 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
- * Renders a templated letter to a print-ready A4 PDF in process (letters.md 2.2-2.3): openhtmltopdf on PDFBox with
+ * Renders a templated letter to a print-ready A4 PDF in process (notifications-utils
+ * notifications_utils/jinja_templates/letter_pdf/): openhtmltopdf on PDFBox with
  * Notify's print CSS, the address block in the envelope window, the contact block top right, the logo box,
  * "Page X of Y" and the white NOTIFY start-of-letter tag. Liberation Sans (a metric clone of Helvetica, hence of
  * Nimbus Sans L and Arial) is embedded from the {@code openpdf-fonts-extra} jar, so rendering and tests use the
@@ -96,7 +97,8 @@ public class LetterPdfRenderer {
     }
 
     /**
-     * The print HTML of letters.md 2.3 as XHTML (the parser is an XML one: void elements closed, named entities
+     * The print HTML of notifications-utils notifications_utils/jinja_templates/letter_pdf/ as XHTML (the parser is an
+     * XML one: void elements closed, named entities
      * written as numbers). The address and contact blocks sit in boxes whose bottom edges are those of the
      * original's {@code bottom:}-positioned blocks, so they grow upwards as there.
      */

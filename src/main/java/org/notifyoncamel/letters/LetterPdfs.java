@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The PDF task of a templated letter (letters.md 2.1; route {@code create-letter-pdf}): render, tell the route where
+ * The PDF task of a templated letter (notifications-api app/celery/letters_pdf_tasks.py; route {@code
+ * create-letter-pdf}): render, tell the route where
  * to store the PDF, then bill its sheets. A letter over 10 pages is stored in the invalid-PDF bucket and ends in
  * {@code validation-failed} (Notify's rule from 2022; docs/compatibility.md); one that cannot be rendered ends in
  * {@code technical-failure}.

@@ -2,7 +2,10 @@ package org.notifyoncamel.letters;
 
 import java.security.SecureRandom;
 
-/** Letter references: 16 characters of {@code [A-Z0-9]} (the original's {@code create_random_identifier}, letters.md). */
+/**
+ * Letter references: 16 characters of {@code [A-Z0-9]} (the original's {@code create_random_identifier},
+ * notifications-api app/__init__.py).
+ */
 public final class LetterReferences {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

@@ -46,7 +46,10 @@ public class LetterStore {
                 new MapSqlParameterSource("id", id).addValue("serviceId", serviceId), LetterStore::row).stream().findFirst();
     }
 
-    /** After the PDF is stored: sheets billed (0 for test keys) and updated_at set (letters.md 2.1 step 3). */
+    /**
+     * After the PDF is stored: sheets billed (0 for test keys) and updated_at set (notifications-api
+     * app/celery/letters_pdf_tasks.py).
+     */
     public void rendered(UUID id, int billableUnits) {
         jdbc.update("UPDATE notifications SET billable_units = :units, updated_at = :now WHERE id = :id",
                 new MapSqlParameterSource("id", id).addValue("units", billableUnits).addValue("now", Timestamps.toSql(Timestamps.now())));

@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Print and delivery dates of letters (public-api.md 5.5.1; letters.md 5.1, 9): DVLA prints Monday to Friday,
+ * Print and delivery dates of letters (notifications-utils notifications_utils/letter_timings.py; notifications-api
+ * app/letters/utils.py): DVLA prints Monday to Friday,
  * Royal Mail delivers Monday to Saturday, neither on England and Wales bank holidays; letters created after
  * 17:30 London are printed the day after.
  */
@@ -57,7 +58,10 @@ public final class LetterTimings {
         return ZonedDateTime.of(delivery, LocalTime.of(16, 0, created.getSecond(), created.getNano()), LONDON).toInstant();
     }
 
-    /** The print-date folder: London date of created_at, the next calendar day after 17:30 (letters.md 5.1). */
+    /**
+     * The print-date folder: London date of created_at, the next calendar day after 17:30 (notifications-api
+     * app/letters/utils.py).
+     */
     public static LocalDate printDate(Instant createdAt) {
         ZonedDateTime created = createdAt.atZone(LONDON);
         return created.toLocalTime().isAfter(PRINT_DEADLINE) ? created.toLocalDate().plusDays(1) : created.toLocalDate();
@@ -105,7 +109,8 @@ public final class LetterTimings {
     }
 
     /**
-     * notifications-utils' {@code letter_can_be_cancelled} (letters.md 9), London times: only created or
+     * notifications-utils' {@code letter_can_be_cancelled} (notifications-utils notifications_utils/letter_timings.py),
+     * London times: only created or
      * pending-virus-check letters; not once today's 17:30 run has collated them; not when created before 17:30 on an
      * earlier day; not when created more than one calendar day ago.
      */

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily print run (letters.md 6.1, 6.3; route {@code collate-letter-pdfs}): letters still {@code created} from
+ * The daily print run (notifications-api app/celery/letters_pdf_tasks.py, notifications-ftp app/celery/tasks.py; route
+ * {@code collate-letter-pdfs}): letters still {@code created} from
  * before today's 17:30 London deadline, normal keys, grouped per postage class and service into zips of at most
  * {@code max-files} PDFs and {@code max-bytes}, named as the original names them. The route uploads each zip over
  * SFTP and then calls {@link #sent}; an upload that fails calls {@link #failed}.
@@ -129,7 +130,8 @@ public class PrintRun {
     }
 
     /**
-     * check-if-letters-still-in-created (letters.md 6.5): letters still {@code created} from before yesterday's 17:30
+     * check-if-letters-still-in-created (notifications-api app/celery/scheduled_tasks.py): letters still {@code
+     * created} from before yesterday's 17:30
      * London deadline were missed by a print run; each is logged as an alert. Returns how many there are.
      */
     public int lettersStillCreated() {
@@ -179,7 +181,10 @@ public class PrintRun {
         return new PrintZip(name, out.toByteArray(), letters.stream().map(Candidate::reference).toList());
     }
 
-    /** First 20 characters of the URL-safe base64 of SHA-512 over the concatenated keys (letters.md 6.1 step 5). */
+    /**
+     * First 20 characters of the URL-safe base64 of SHA-512 over the concatenated keys (notifications-api
+     * app/celery/letters_pdf_tasks.py).
+     */
     static String hash(List<String> keys) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-512").digest(String.join("", keys).getBytes(StandardCharsets.UTF_8));

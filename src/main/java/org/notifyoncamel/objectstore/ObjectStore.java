@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Object storage as Notify uses S3 (letters.md 5): whole objects put, read, checked and listed by key.
+ * Object storage as Notify uses S3 (notifications-api app/letters/utils.py): whole objects put, read, checked and
+ * listed by key.
  * The same calls go to AWS S3 in production and to the embedded S3Proxy in development and tests (ADR 0110).
  * Routes name their S3 hops as camel-aws2-s3 endpoints over the same client; this bean serves the Java code
  * that needs a listing or a HEAD (the print run) and future users such as CSV job files.

@@ -1,6 +1,9 @@
 package org.notifyoncamel.precompiled;
 
-/** Why a precompiled letter failed validation: the codes of template-preview that the admin app words (§4.8). */
+/**
+ * Why a precompiled letter failed validation: the codes of template-preview that the admin app words
+ * (notifications-admin app/utils.py LETTER_VALIDATION_MESSAGES).
+ */
 public enum FailureCode {
     UNABLE_TO_READ_THE_FILE("unable-to-read-the-file"),
     LETTER_TOO_LONG("letter-too-long"),

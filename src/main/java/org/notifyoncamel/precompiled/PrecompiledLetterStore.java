@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The notification rows of precompiled letters while they are scanned and checked (letters.md 4.7, 5.3). Every change
+ * The notification rows of precompiled letters while they are scanned and checked (notifications-api
+ * app/celery/letters_pdf_tasks.py, notifications-antivirus app/celery/tasks.py). Every change
  * is guarded by {@code pending-virus-check}: a redelivered task, a second worker or a letter cancelled meanwhile
  * changes nothing, so a letter is settled exactly once.
  */
@@ -48,7 +49,10 @@ public class PrecompiledLetterStore {
                 rs.getBoolean("international"))).stream().findFirst();
     }
 
-    /** Whether the service is a crown body (the {@code C}/{@code N} of letter file names, letters.md 5.1). */
+    /**
+     * Whether the service is a crown body (the {@code C}/{@code N} of letter file names, notifications-api
+     * app/letters/utils.py).
+     */
     public boolean crown(UUID serviceId) {
         return Boolean.TRUE.equals(jdbc.query("SELECT crown FROM services WHERE id = :id", new MapSqlParameterSource("id", serviceId),
             rs -> rs.next() && rs.getBoolean(1)));

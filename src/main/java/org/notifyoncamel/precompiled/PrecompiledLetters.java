@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of a precompiled letter after the API stored it in the scan bucket (letters.md 4, 5.3; route
+ * The steps of a precompiled letter after the API stored it in the scan bucket (notifications-template-preview
+ * app/precompiled.py, notifications-antivirus app/celery/tasks.py; route
  * {@code process-precompiled-letter}): which letter a task names, the virus scan, the checks, and settling the row.
  * The route moves the files between buckets; this bean says which bucket and key.
  */
@@ -114,7 +115,7 @@ public class PrecompiledLetters {
         return Scan.CLEAN;
     }
 
-    /** The scan bucket key an infected upload is kept under (letters.md 5.3). */
+    /** The scan bucket key an infected upload is kept under (notifications-antivirus app/celery/tasks.py). */
     public String quarantineKey(Task task) {
         return "FAILURE/" + task.filename();
     }

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each service's hidden "Pre-compiled PDF" letter template, which precompiled letters are sent with (public-api.md
- * 5.4; the original's {@code dao_get_or_create_precompiled_template}): found, or created once (version 1 with its
+ * Each service's hidden "Pre-compiled PDF" letter template, which precompiled letters are sent with (notifications-api
+ * app/v2/notifications/post_notifications.py; the original's {@code dao_get_or_create_precompiled_template}): found, or
+ * created once (version 1 with its
  * history row) by the Notify service user. A per-service advisory lock makes concurrent first letters share one.
  */
 @Repository

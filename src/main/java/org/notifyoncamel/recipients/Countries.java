@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Country names for postal addresses (public-api.md 4.5, letters.md 7.1), from notifications-utils' country data
+ * Country names for postal addresses (notifications-utils notifications_utils/postal_address.py, notifications-api
+ * app/models.py), from notifications-utils' country data
  * ({@code notifications_utils/countries/data.py}, copied into {@code data/countries-*}): every name, synonym, Welsh
  * name, UK island and ended country maps to a canonical name, and each canonical name to a postage zone.
  */
@@ -24,7 +25,7 @@ public final class Countries {
 
     public static final String UK = "United Kingdom";
 
-    /** Postage zones (letters.md 7.1). */
+    /** Postage zones (notifications-api app/models.py). */
     public enum Zone { UNITED_KINGDOM, EUROPE, REST_OF_WORLD }
 
     private static final Countries INSTANCE = load();

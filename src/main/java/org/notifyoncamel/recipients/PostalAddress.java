@@ -8,8 +8,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A postal address as notifications-utils 43.9.1 reads it ({@code notifications_utils/postal_address.py}, public-api.md
- * 4.5, letters.md 4.3): lines whitespace-normalised, trailing spaces and commas and empty lines dropped, the last
+ * A postal address as notifications-utils 43.9.1 reads it ({@code notifications_utils/postal_address.py},
+ * notifications-template-preview app/precompiled.py): lines whitespace-normalised, trailing spaces and commas and empty
+ * lines dropped, the last
  * line read as a country when it names one (UK islands count as the United Kingdom), and for UK addresses the
  * line before it as a postcode.
  */

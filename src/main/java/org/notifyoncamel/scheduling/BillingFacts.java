@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent, delivered, pending, temporary- and permanent-failure; email: sending, delivered, temporary-
  * and permanent-failure), non-test keys only, from notifications and notification_history. SMS rows
  * carry the rates row valid at the day's London midnight; email rows rate 0, provider ses, 0 units.
- * A day (optionally one service) is rebuilt by delete-then-insert in one transaction. Letters (letters.md 7.3):
+ * A day (optionally one service) is rebuilt by delete-then-insert in one transaction. Letters (notifications-api
+ * migrations/versions/0341_new_letter_rates.py):
  * sending, delivered and returned-letter, non-test keys, per postage and international flag, provider {@code dvla},
  * billable units = sheets, rate from {@code letter_rates} (newest start_date at or before the day's London midnight,
  * the service's crown flag now, the sheet count and postage); 0 sheets cost 0.

@@ -15,7 +15,8 @@ import java.util.zip.ZipInputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * What DVLA answers for a print zip (route {@code dvla-simulator}; letters.md 6.4, 6.6): one line per PDF,
+ * What DVLA answers for a print zip (route {@code dvla-simulator}; notifications-api
+ * app/notifications/notifications_letter_callback.py, app/celery/research_mode_tasks.py): one line per PDF,
  * {@code {reference}|Sent|{page count 0}|Sorted}, in a file named {@code NOTIFY-{yyyyMMddHHmmss}-RSP.TXT}.
  */
 @Component("dvlaSimulator")

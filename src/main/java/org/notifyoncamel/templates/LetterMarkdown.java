@@ -26,14 +26,18 @@ import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 
 /**
- * Notify's letter markdown (letters.md 3.1) on commonmark: {@code #} headings become {@code h2}, other headings
+ * Notify's letter markdown (notifications-utils notifications_utils/formatters.py) on commonmark: {@code #} headings
+ * become {@code h2}, other headings
  * paragraphs; single newlines {@code <br>}; bullets and numbers plain lists; a rule is a page break; links print
  * as {@code text: <strong>host/path</strong>} and bare URLs in bold without their scheme; emphasis stays literal;
  * images vanish. The input is already HTML-escaped.
  */
 public final class LetterMarkdown {
 
-    /** ASCII class: the U+2011 rewrite of step 5 is applied to text only, so the CSS names it plainly (letters.md 3.2). */
+    /**
+     * ASCII class: the U+2011 rewrite is applied to text only, so the CSS names it plainly (notifications-utils
+     * formatters.py).
+     */
     public static final String PAGE_BREAK = "<div class=\"page-break\">&nbsp;</div>";
 
     private static final char AMP = '\uE000';

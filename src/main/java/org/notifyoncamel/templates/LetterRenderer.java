@@ -11,7 +11,8 @@ public final class LetterRenderer {
     }
 
     /**
-     * The letter's message as print HTML (letters.md 3): placeholders filled HTML-escaped (lists as markdown),
+     * The letter's message as print HTML (notifications-utils notifications_utils/template.py): placeholders filled
+     * HTML-escaped (lists as markdown),
      * letter markdown, nice typography, then every remaining {@code -} in text becomes U+2011 (markup untouched,
      * so the page-break class stays ASCII).
      */
@@ -20,7 +21,10 @@ public final class LetterRenderer {
         return nonBreakingHyphensInText(Typography.nice(LetterMarkdown.toHtml(escaped)));
     }
 
-    /** The contact block (letters.md 2.3): lines stripped, placeholders filled escaped, newlines as {@code <br>}. */
+    /**
+     * The contact block (notifications-utils notifications_utils/jinja_templates/letter_pdf/): lines stripped,
+     * placeholders filled escaped, newlines as {@code <br>}.
+     */
     public static String contactBlockHtml(String contactBlock, Personalisation values) {
         if (contactBlock == null) {
             return "";

@@ -26,7 +26,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The DVLA round trip (letters.md 6): a letter is rendered, the print run zips it and uploads the zip over SFTP
+ * The DVLA round trip (notifications-api app/celery/letters_pdf_tasks.py): a letter is rendered, the print run zips it
+ * and uploads the zip over SFTP
  * (camel-ftp) to the embedded DVLA server, the letter is sending; the simulator's response file comes back over
  * SFTP and the letter is delivered.
  */

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** estimated_delivery (public-api.md 5.5.1) and the PDF file name (letters.md 5.1). */
+/**
+ * estimated_delivery (notifications-utils notifications_utils/letter_timings.py) and the PDF file name
+ * (notifications-api app/letters/utils.py).
+ */
 class LetterTimingsTest {
 
     @ParameterizedTest

@@ -38,7 +38,10 @@ import uk.gov.service.notify.NotificationClientException;
 /**
  * Templated letters end to end on the whole application (API, queue, in-process rendering, embedded S3):
  * the official Java client sends, reads and downloads a letter; every address, key and trial-mode error of
- * public-api.md 4.5/5.3; each state of GET .../pdf (5.6); letters that cannot be printed never stay created.
+ * notifications-utils notifications_utils/postal_address.py and notifications-api
+ * app/v2/notifications/post_notifications.py;
+ * each state of GET .../pdf (app/v2/notifications/get_notifications.py); letters that cannot be printed never stay
+ * created.
  */
 @IntegrationTest
 class LettersTest {

@@ -42,7 +42,9 @@ import uk.gov.service.notify.NotificationClientException;
  * Precompiled letters end to end on the whole application: the official Java client uploads, the upload is stored in
  * the embedded S3, route process-precompiled-letter scans it with the clamd simulator over TCP and checks it with
  * PDFBox, and the letter reads back settled; viruses, invalid letters, a failing scanner, every request error and
- * each state of GET .../pdf (public-api.md 5.4, 5.6; letters.md 4, 5.3).
+ * each state of GET .../pdf (notifications-api app/v2/notifications/post_notifications.py,
+ * app/v2/notifications/get_notifications.py; notifications-template-preview app/precompiled.py, notifications-antivirus
+ * app/celery/tasks.py).
  */
 @IntegrationTest
 class PrecompiledLettersTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** notifications-utils 43.9.1 postal addresses (public-api.md 4.5). */
+/** notifications-utils 43.9.1 postal addresses (notifications-utils notifications_utils/postal_address.py). */
 class PostalAddressTest {
 
     @Test
