@@ -97,12 +97,12 @@ public class SmsProviderPriorities {
     /** Every minute: reduce providers whose recent messages are slow, when not all are slow. */
     @Transactional
     public List<String> switchOnSlowDelivery() {
-        return switchOnSlowDelivery(Timestamps.now());
+        return switchOnSlowDeliveryAt(Timestamps.now());
     }
 
     /** Judges the texts created in the 10 minutes before {@code now}; returns the providers found slow. */
     @Transactional
-    public List<String> switchOnSlowDelivery(Instant now) {
+    public List<String> switchOnSlowDeliveryAt(Instant now) {
         Map<String, double[]> counts = new HashMap<>();
         jdbc.query("""
                 SELECT sent_by, count(*),

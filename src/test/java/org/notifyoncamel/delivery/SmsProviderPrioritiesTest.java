@@ -110,7 +110,7 @@ class SmsProviderPrioritiesTest {
             sent(fast, "firetext", judged.minus(Duration.ofMinutes(1)), judged.minus(Duration.ofSeconds(50)));
         }
         try {
-            assertThat(priorities.switchOnSlowDelivery(judged)).containsExactly("mmg");
+            assertThat(priorities.switchOnSlowDeliveryAt(judged)).containsExactly("mmg");
             assertThat(priority(MMG)).isEqualTo(40);
             assertThat(priority(FIRETEXT)).isEqualTo(60);
         } finally {
@@ -131,7 +131,7 @@ class SmsProviderPrioritiesTest {
             sent(slow, provider, judged.minus(Duration.ofMinutes(5)), null);
         }
         try {
-            assertThat(priorities.switchOnSlowDelivery(judged)).isEmpty();
+            assertThat(priorities.switchOnSlowDeliveryAt(judged)).isEmpty();
             assertThat(priority(MMG)).isEqualTo(50);
         } finally {
             jdbc.update("DELETE FROM notifications WHERE service_id = ?", service.id());
