@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.support.CallbackServer;
 import org.notifyoncamel.support.Http;
 import org.notifyoncamel.support.IntegrationTest;
@@ -62,7 +63,7 @@ class EndToEndTest {
             // the internal API only takes https callback URLs; this local test endpoint is http, so it goes in directly
             jdbc.update("INSERT INTO service_callback_api (id, service_id, url, callback_type, bearer_token, created_at, updated_by_id, version) "
                     + "VALUES (?, ?::uuid, ?, 'delivery_status', ?, now(), ?::uuid, 1)",
-                    UUID.randomUUID(), serviceId, callbacks.url("/delivery-status"), cipher.encrypt("a-secret-bearer-token"), userId);
+                    UUID.randomUUID(), serviceId, callbacks.url("/delivery-status"), cipher.encrypt(SecretColumn.SERVICE_CALLBACK_BEARER_TOKEN, "a-secret-bearer-token"), userId);
 
             NotificationClient client = new NotificationClient("live-" + serviceId + "-" + secret, "http://localhost:" + port);
             SendSmsResponse text = client.sendSms(sms, "07700900123", Map.of("name", "Ada"), "e2e-sms");

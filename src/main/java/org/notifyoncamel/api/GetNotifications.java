@@ -13,6 +13,7 @@ import org.notifyoncamel.auth.ApiKeyAuthenticator;
 import org.notifyoncamel.auth.ApiKeyAuthenticator.Authenticated;
 import org.notifyoncamel.common.Uuids;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.http.HttpResult;
 import org.notifyoncamel.notifications.NotificationStore;
@@ -152,7 +153,7 @@ public class GetNotifications {
             return mapper.createObjectNode();
         }
         try {
-            JsonNode node = mapper.readTree(cipher.decrypt(n.encryptedPersonalisation()));
+            JsonNode node = mapper.readTree(cipher.decrypt(SecretColumn.NOTIFICATION_PERSONALISATION, n.encryptedPersonalisation()));
             return node != null && node.isObject() ? (ObjectNode) node : mapper.createObjectNode();
         } catch (Exception e) {
             throw new IllegalStateException("Personalisation of notification " + n.id() + " cannot be read", e);

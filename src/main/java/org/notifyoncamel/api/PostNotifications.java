@@ -15,6 +15,7 @@ import org.notifyoncamel.cache.TemplateData;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.config.JsonSettings;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.http.HttpResult;
 import org.notifyoncamel.letters.LetterAddresses;
@@ -402,7 +403,7 @@ public class PostNotifications {
     }
 
     private String encrypt(ObjectNode personalisation) {
-        return cipher.encrypt(json(personalisation == null ? mapper.createObjectNode() : personalisation));
+        return cipher.encrypt(SecretColumn.NOTIFICATION_PERSONALISATION, json(personalisation == null ? mapper.createObjectNode() : personalisation));
     }
 
     private String json(Object value) {

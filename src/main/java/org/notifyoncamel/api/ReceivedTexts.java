@@ -12,6 +12,7 @@ import org.notifyoncamel.auth.ApiKeyAuthenticator.Authenticated;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.common.Uuids;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.http.HttpResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,7 +60,7 @@ public class ReceivedTexts {
             text.put("service_id", rs.getObject(3, UUID.class).toString());
             text.put("notify_number", rs.getString(4));
             text.put("user_number", rs.getString(5));
-            text.put("content", cipher.decrypt(rs.getString(6)));
+            text.put("content", cipher.decrypt(SecretColumn.INBOUND_SMS_CONTENT, rs.getString(6)));
             return text;
         }, args);
         String base = urls.root() + "/v2/received-text-messages";

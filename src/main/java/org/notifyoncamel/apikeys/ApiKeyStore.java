@@ -9,13 +9,14 @@ import java.util.UUID;
 
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * api_keys and api_keys_history. {@code api_keys.secret} holds {@code SecretCipher.encrypt(<secret uuid string>)};
+ * api_keys and api_keys_history. {@code api_keys.secret} holds {@code SecretCipher.encrypt(API_KEY_SECRET, <secret uuid string>)};
  * the public API decrypts it to verify JWTs. Every create and expiry writes a history row in the same transaction.
  */
 @Repository
@@ -58,7 +59,7 @@ public class ApiKeyStore {
         String secret = UUID.randomUUID().toString();
         try {
             jdbc.update("INSERT INTO api_keys (" + ALL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, 1)",
-                    id, name, cipher.encrypt(secret), serviceId, keyType, Timestamps.toSql(Timestamps.now()), createdBy);
+                    id, name, cipher.encrypt(SecretColumn.API_KEY_SECRET, secret), serviceId, keyType, Timestamps.toSql(Timestamps.now()), createdBy);
         } catch (DuplicateKeyException e) {
             throw new DuplicateName();
         }

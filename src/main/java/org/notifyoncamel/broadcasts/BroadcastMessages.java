@@ -11,6 +11,7 @@ import org.notifyoncamel.broadcasts.BroadcastStore.BroadcastEvent;
 import org.notifyoncamel.broadcasts.BroadcastStore.BroadcastMessage;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.common.InvalidRequest;
 import org.notifyoncamel.common.NotFound;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class BroadcastMessages {
     }
 
     public String encryptPersonalisation(JsonNode personalisation) {
-        return personalisation == null || personalisation.isNull() ? null : cipher.encrypt(personalisation.toString());
+        return personalisation == null || personalisation.isNull() ? null : cipher.encrypt(SecretColumn.BROADCAST_PERSONALISATION, personalisation.toString());
     }
 
     @Transactional
@@ -179,7 +180,7 @@ public class BroadcastMessages {
             return null;
         }
         try {
-            return mapper.readValue(cipher.decrypt(encrypted), new TypeReference<LinkedHashMap<String, Object>>() { });
+            return mapper.readValue(cipher.decrypt(SecretColumn.BROADCAST_PERSONALISATION, encrypted), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored broadcast personalisation is not a JSON object", e);
         }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -83,7 +84,7 @@ public class ServiceDataStore {
         Instant cutoff = Timestamps.now().minus(REVOKED_KEY_VISIBILITY_DAYS, ChronoUnit.DAYS);
         return jdbc.query("SELECT id, name, secret, key_type, expiry_date FROM api_keys WHERE service_id = ? "
                 + "AND (expiry_date IS NULL OR expiry_date > ?) ORDER BY created_at, id",
-                (rs, n) -> new ApiKeyData(rs.getObject(1, UUID.class), rs.getString(2), cipher.decrypt(rs.getString(3)),
+                (rs, n) -> new ApiKeyData(rs.getObject(1, UUID.class), rs.getString(2), cipher.decrypt(SecretColumn.API_KEY_SECRET, rs.getString(3)),
                         rs.getString(4), Timestamps.toInstant(rs.getTimestamp(5))),
                 serviceId, Timestamps.toSql(cutoff));
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.common.InvalidRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,15 +29,18 @@ public class CallbackApiStore {
 
     /** Which of the two APIs. */
     public enum Kind {
-        DELIVERY_STATUS("service_callback_api", "delivery_status"),
-        INBOUND_SMS("service_inbound_api", null);
+        DELIVERY_STATUS("service_callback_api", "delivery_status", SecretColumn.SERVICE_CALLBACK_BEARER_TOKEN),
+        INBOUND_SMS("service_inbound_api", null, SecretColumn.SERVICE_INBOUND_BEARER_TOKEN);
 
         private final String table;
         private final String callbackType;
+        /** The binding of the table's bearer_token (and of its history's copies). */
+        private final SecretColumn secret;
 
-        Kind(String table, String callbackType) {
+        Kind(String table, String callbackType, SecretColumn secret) {
             this.table = table;
             this.callbackType = callbackType;
+            this.secret = secret;
         }
     }
 
@@ -73,10 +77,10 @@ public class CallbackApiStore {
         try {
             if (kind.callbackType == null) {
                 jdbc.update("INSERT INTO " + kind.table + " (id, service_id, url, bearer_token, created_at, updated_by_id, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 1)", id, serviceId, url, cipher.encrypt(bearerToken), now, updatedBy);
+                        + "VALUES (?, ?, ?, ?, ?, ?, 1)", id, serviceId, url, cipher.encrypt(kind.secret, bearerToken), now, updatedBy);
             } else {
                 jdbc.update("INSERT INTO " + kind.table + " (id, service_id, url, callback_type, bearer_token, created_at, updated_by_id, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 1)", id, serviceId, url, kind.callbackType, cipher.encrypt(bearerToken), now, updatedBy);
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, 1)", id, serviceId, url, kind.callbackType, cipher.encrypt(kind.secret, bearerToken), now, updatedBy);
             }
         } catch (DuplicateKeyException raced) {
             throw onlyOne();
@@ -88,7 +92,7 @@ public class CallbackApiStore {
     /** Applies the non-empty url/token and the updater: a new version with its history row. */
     @Transactional
     public Optional<CallbackApi> update(Kind kind, UUID serviceId, UUID id, String url, String bearerToken, UUID updatedBy) {
-        String encrypted = bearerToken == null || bearerToken.isEmpty() ? null : cipher.encrypt(bearerToken);
+        String encrypted = bearerToken == null || bearerToken.isEmpty() ? null : cipher.encrypt(kind.secret, bearerToken);
         int updated = jdbc.update("UPDATE " + kind.table + " SET url = coalesce(?, url), bearer_token = coalesce(?, bearer_token), "
                 + "updated_by_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND service_id = ?" + typeFilter(kind),
                 url == null || url.isEmpty() ? null : url, encrypted, updatedBy, Timestamps.toSql(Timestamps.now()), id, serviceId);
@@ -121,7 +125,7 @@ public class CallbackApiStore {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, url, bearer_token FROM " + kind.table + " WHERE service_id = ?"
                 + typeFilter(kind), serviceId);
         return rows.stream().findFirst().map(r -> new Endpoint((UUID) r.get("id"), (String) r.get("url"),
-                cipher.decrypt((String) r.get("bearer_token"))));
+                cipher.decrypt(kind.secret, (String) r.get("bearer_token"))));
     }
 
     private static String typeFilter(Kind kind) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.queues.InvalidTaskException;
 import org.notifyoncamel.queues.RetryMessage;
 import org.notifyoncamel.queues.Task;
@@ -91,13 +92,13 @@ public class DeliveryStatusCallbacks {
     private String task(String name, UUID notificationId, String url, String encryptedToken, Map<String, Object> body) {
         ObjectNode snapshot = mapper.createObjectNode();
         snapshot.put("url", url);
-        snapshot.put("bearer_token", cipher.decrypt(encryptedToken));
+        snapshot.put("bearer_token", cipher.decrypt(SecretColumn.SERVICE_CALLBACK_BEARER_TOKEN, encryptedToken));
         snapshot.set("body", mapper.valueToTree(body));
         ObjectNode message = mapper.createObjectNode();
         message.put("task", name);
         message.put("notification_id", notificationId.toString());
         // the snapshot holds the bearer token and the recipient: encrypted on the queue
-        message.put("payload", cipher.encrypt(snapshot.toString()));
+        message.put("payload", cipher.encrypt(SecretColumn.CALLBACK_TASK_PAYLOAD, snapshot.toString()));
         return message.toString();
     }
 
@@ -109,7 +110,7 @@ public class DeliveryStatusCallbacks {
             if (payload == null) {
                 throw new InvalidTaskException("callback task without payload");
             }
-            snapshot = mapper.readTree(cipher.decrypt(payload));
+            snapshot = mapper.readTree(cipher.decrypt(SecretColumn.CALLBACK_TASK_PAYLOAD, payload));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InvalidTaskException("callback task payload unreadable");
         }

@@ -1,34 +1,34 @@
 package org.notifyoncamel.commands;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rotate-secrets [-b BATCH]}: re-encrypts every secret at rest with SECRET_KEY's first key (ADR 0004,
- * amended). Run it with {@code SECRET_KEY=["new","old"]} after every app has that list; afterwards the old key can
- * be dropped. Works in batches, each in its own statement, so it can be stopped and run again: a value already
- * written with the current key is left alone, and a row changed meanwhile is skipped (the update matches the old
+ * {@code rotate-secrets [-b BATCH]}: re-encrypts every secret at rest with SECRET_KEY's first key, bound to its
+ * column (ADR 0004, amended); older unbound {@code v1.}/{@code v2.} values are rewritten in the bound form. Run it
+ * with {@code SECRET_KEY=["new","old"]} after every app has that list; afterwards the old key can be dropped.
+ * Works in batches, each in its own statement, so it can be stopped and run again: a value already written bound
+ * with the current key is left alone, and a row changed meanwhile is skipped (the update matches the old
  * ciphertext) and picked up by the next batch.
  */
 @Component
 public class RotateSecretsCommand implements NotifyCommand {
 
-    /** Every encrypted column (db/migration V0004, V0005, V0007). */
-    static final List<String[]> COLUMNS = List.of(
-            new String[] {"api_keys", "secret"},
-            new String[] {"api_keys_history", "secret"},
-            new String[] {"service_callback_api", "bearer_token"},
-            new String[] {"service_callback_api_history", "bearer_token"},
-            new String[] {"service_inbound_api", "bearer_token"},
-            new String[] {"service_inbound_api_history", "bearer_token"},
-            new String[] {"notifications", "_personalisation"},
-            new String[] {"inbound_sms", "content"},
-            new String[] {"broadcast_message", "_personalisation"});
+    /** A table holding an encrypted column. */
+    record Target(String table, SecretColumn secret) {
+    }
+
+    /** Every encrypted column (db/migration V0004, V0005, V0007), history tables with their live table's binding. */
+    static final List<Target> COLUMNS = Arrays.stream(SecretColumn.values())
+            .flatMap(secret -> secret.tables().stream().map(table -> new Target(table, secret)))
+            .toList();
 
     static final List<CommandOptions.Option> OPTIONS = List.of(new CommandOptions.Option("-b", "batch-size", true));
 
@@ -78,17 +78,18 @@ public class RotateSecretsCommand implements NotifyCommand {
             return 2;
         }
         long total = 0;
-        for (String[] column : COLUMNS) {
-            long done = rotate(column[0], column[1], batch);
-            out.println(column[0] + "." + column[1] + ": " + done + " re-encrypted");
+        for (Target target : COLUMNS) {
+            long done = rotate(target.table(), target.secret(), batch);
+            out.println(target.table() + "." + target.secret().column() + ": " + done + " re-encrypted");
             total += done;
         }
         out.println("Re-encrypted " + total + " values with key " + cipher.currentKeyId());
         return 0;
     }
 
-    long rotate(String table, String column, int batch) {
-        String current = "v2." + cipher.currentKeyId() + ".%";
+    long rotate(String table, SecretColumn secret, int batch) {
+        String column = secret.column();
+        String current = cipher.currentPrefix() + "%";
         String select = "SELECT " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL AND " + column
                 + " NOT LIKE ? LIMIT ?";
         String update = "UPDATE " + table + " SET " + column + " = ? WHERE " + column + " = ?";
@@ -98,7 +99,7 @@ public class RotateSecretsCommand implements NotifyCommand {
             if (stale.isEmpty()) {
                 return done;
             }
-            List<Object[]> pairs = stale.stream().map(old -> new Object[] {cipher.reencrypt(old), old}).toList();
+            List<Object[]> pairs = stale.stream().map(old -> new Object[] {cipher.reencrypt(secret, old), old}).toList();
             for (int updated : jdbc.batchUpdate(update, pairs)) {
                 done += Math.max(updated, 0);
             }

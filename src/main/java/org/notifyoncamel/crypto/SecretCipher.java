@@ -29,16 +29,20 @@ import org.springframework.stereotype.Component;
  * <p>SECRET_KEY may be a JSON list (ADR 0004, amended): the first key encrypts, every key decrypts, so a key is
  * rotated by deploying {@code ["new","old"]}, re-encrypting, then dropping the old one. Stored forms:
  * <ul>
- * <li>{@code v2.<key id>.} + base64url(12-byte IV || ciphertext || 16-byte tag): what is written now; the key id
- * (8 characters derived from the key, not the key) names the key that decrypts it;</li>
+ * <li>{@code v3.<key id>.} + base64url(12-byte IV || ciphertext || 16-byte tag): what is written now; the key id
+ * (8 characters derived from the key, not the key) names the key that decrypts it, and the value's
+ * {@link SecretColumn} ({@code table.column}) is the associated data, so it decrypts only for that column;</li>
+ * <li>{@code v2.<key id>.} + the same without associated data: written before binding existed; still read;</li>
  * <li>{@code v1.} + the same, without a key id: written before rotation existed; still read, by trying each key.</li>
  * </ul>
+ * {@code rotate-secrets} rewrites {@code v1.} and {@code v2.} values into the bound {@code v3.} form.
  */
 @Component
 public class SecretCipher {
 
     private static final String V1 = "v1.";
     private static final String V2 = "v2.";
+    private static final String V3 = "v3.";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final int KEY_ID_CHARS = 8;
@@ -75,36 +79,46 @@ public class SecretCipher {
         return currentKeyId;
     }
 
-    /** Whether a stored value is written with the current key (nothing to re-encrypt). */
-    public boolean isCurrent(String stored) {
-        return stored != null && stored.startsWith(V2 + currentKeyId + ".");
+    /** The prefix of values written now: {@code v3.<current key id>.} (a value without it needs re-encrypting). */
+    public String currentPrefix() {
+        return V3 + currentKeyId + ".";
     }
 
-    public String encrypt(String plaintext) {
+    /** Whether a stored value is written bound and with the current key (nothing to re-encrypt). */
+    public boolean isCurrent(String stored) {
+        return stored != null && stored.startsWith(currentPrefix());
+    }
+
+    /** Encrypts a value to be stored in {@code column}: it decrypts only for that column. */
+    public String encrypt(SecretColumn column, String plaintext) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(aad(column));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
             System.arraycopy(sealed, 0, out, iv.length, sealed.length);
-            return V2 + currentKeyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return currentPrefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
     }
 
-    /** Decrypts a value written by {@link #encrypt} with any configured key; a tampered or foreign value throws. */
-    public String decrypt(String stored) {
-        if (stored != null && stored.startsWith(V2)) {
-            int dot = stored.indexOf('.', V2.length());
-            SecretKey key = dot < 0 ? null : keys.get(stored.substring(V2.length(), dot));
+    /**
+     * Decrypts a value read from {@code column}, written by {@link #encrypt} with any configured key; a tampered or
+     * foreign value, or one encrypted for another column, throws. {@code v1.}/{@code v2.} values carry no binding.
+     */
+    public String decrypt(SecretColumn column, String stored) {
+        if (stored != null && (stored.startsWith(V3) || stored.startsWith(V2))) {
+            int dot = stored.indexOf('.', V3.length());
+            SecretKey key = dot < 0 ? null : keys.get(stored.substring(V3.length(), dot));
             if (key == null) {
                 throw new IllegalArgumentException("Encrypted value could not be read (its key is not in SECRET_KEY)");
             }
-            return open(key, stored.substring(dot + 1));
+            return open(key, stored.startsWith(V3) ? aad(column) : null, stored.substring(dot + 1));
         }
         if (stored == null || !stored.startsWith(V1)) {
             throw new IllegalArgumentException("Not an encrypted value");
@@ -112,7 +126,7 @@ public class SecretCipher {
         IllegalArgumentException last = null;
         for (SecretKey key : keys.values()) {
             try {
-                return open(key, stored.substring(V1.length()));
+                return open(key, null, stored.substring(V1.length()));
             } catch (IllegalArgumentException e) {
                 last = e;
             }
@@ -120,19 +134,26 @@ public class SecretCipher {
         throw last;
     }
 
-    /** Decrypts with whichever key wrote it and encrypts with the current key ({@code rotate-secrets}). */
-    public String reencrypt(String stored) {
-        return isCurrent(stored) ? stored : encrypt(decrypt(stored));
+    /** Decrypts with whichever key wrote it and encrypts bound to {@code column} with the current key ({@code rotate-secrets}). */
+    public String reencrypt(SecretColumn column, String stored) {
+        return isCurrent(stored) ? stored : encrypt(column, decrypt(column, stored));
     }
 
-    private static String open(SecretKey key, String encoded) {
+    private static byte[] aad(SecretColumn column) {
+        return column.binding().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String open(SecretKey key, byte[] aad, String encoded) {
         try {
             byte[] in = Base64.getUrlDecoder().decode(encoded);
             Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            if (aad != null) {
+                cipher.updateAAD(aad);
+            }
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Encrypted value could not be read (wrong SECRET_KEY or tampered)", e);
+            throw new IllegalArgumentException("Encrypted value could not be read (wrong SECRET_KEY, another column's value or tampered)", e);
         }
     }
 

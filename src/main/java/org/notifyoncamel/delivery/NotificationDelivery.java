@@ -15,6 +15,7 @@ import org.apache.camel.Header;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.common.Uuids;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.recipients.EmailAddresses;
 import org.notifyoncamel.recipients.PhoneNumbers;
 import org.notifyoncamel.templates.EmailRenderer;
@@ -155,7 +156,7 @@ public class NotificationDelivery {
             return Personalisation.empty();
         }
         try {
-            Map<String, Object> values = mapper.readValue(cipher.decrypt(n.encryptedPersonalisation()), new TypeReference<>() { });
+            Map<String, Object> values = mapper.readValue(cipher.decrypt(SecretColumn.NOTIFICATION_PERSONALISATION, n.encryptedPersonalisation()), new TypeReference<>() { });
             return Personalisation.of(values);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Personalisation of notification " + n.id() + " is not a JSON object");

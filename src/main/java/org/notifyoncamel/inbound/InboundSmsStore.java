@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -63,7 +64,7 @@ public class InboundSmsStore {
                 RETURNING id""", (rs, n) -> rs.getObject(1, UUID.class),
                 id, Timestamps.toSql(Timestamps.now()), serviceId, notifyNumber, text.userNumber(),
                 text.providerDate() == null ? null : Timestamp.valueOf(text.providerDate()), text.providerReference(), text.provider(),
-                cipher.encrypt(text.content()));
+                cipher.encrypt(SecretColumn.INBOUND_SMS_CONTENT, text.content()));
         if (!inserted.isEmpty()) {
             return inserted.get(0);
         }
@@ -124,6 +125,6 @@ public class InboundSmsStore {
     private InboundSms row(ResultSet rs, int n) throws SQLException {
         return new InboundSms(rs.getObject("id", UUID.class), Timestamps.toInstant(rs.getTimestamp("created_at")),
                 rs.getObject("service_id", UUID.class), rs.getString("notify_number"), rs.getString("user_number"),
-                cipher.decrypt(rs.getString("content")), rs.getString("provider"), Timestamps.toInstant(rs.getTimestamp("provider_date")));
+                cipher.decrypt(SecretColumn.INBOUND_SMS_CONTENT, rs.getString("content")), rs.getString("provider"), Timestamps.toInstant(rs.getTimestamp("provider_date")));
     }
 }

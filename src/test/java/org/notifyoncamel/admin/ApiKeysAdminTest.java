@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.support.Http;
 import org.notifyoncamel.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ class ApiKeysAdminTest {
 
         Map<String, Object> row = jdbc.queryForMap("SELECT id, secret, version FROM api_keys WHERE service_id = ?::uuid", serviceId);
         assertThat((String) row.get("secret")).isNotEqualTo(secret);
-        assertThat(cipher.decrypt((String) row.get("secret"))).isEqualTo(secret);
+        assertThat(cipher.decrypt(SecretColumn.API_KEY_SECRET, (String) row.get("secret"))).isEqualTo(secret);
         assertThat(jdbc.queryForObject("SELECT version FROM api_keys_history WHERE id = ?", Integer.class, row.get("id"))).isEqualTo(1);
 
         JsonNode keys = admin().get("/service/" + serviceId + "/api-keys").json().get("apiKeys");

@@ -72,7 +72,7 @@ class CallbacksAdminTest {
         String id = data.get("id").asText();
         assertThat(history("service_callback_api", id)).isEqualTo(1);
         String stored = jdbc.queryForObject("SELECT bearer_token FROM service_callback_api WHERE id = ?::uuid", String.class, id);
-        assertThat(stored).doesNotContain(TOKEN).startsWith("v2.");
+        assertThat(stored).doesNotContain(TOKEN).startsWith("v3.");
         assertThat(jdbc.queryForObject("SELECT callback_type FROM service_callback_api WHERE id = ?::uuid", String.class, id))
                 .isEqualTo("delivery_status");
         assertThat(store.endpoint(Kind.DELIVERY_STATUS, fx.serviceId()).orElseThrow().bearerToken()).isEqualTo(TOKEN);

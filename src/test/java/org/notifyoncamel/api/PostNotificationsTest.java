@@ -12,6 +12,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.queues.Queues;
 import org.notifyoncamel.support.ApiIntegrationTest;
 import org.notifyoncamel.support.ApiTestContext;
@@ -139,7 +140,7 @@ class PostNotificationsTest {
         assertThat(row.get("international")).isEqualTo(false);
         assertThat(row.get("reply_to_text")).isEqualTo("testing");
         assertThat((String) row.get("_personalisation")).doesNotContain("Jo");
-        assertThat(cipher.decrypt((String) row.get("_personalisation"))).contains("\"name\":\"Jo\"");
+        assertThat(cipher.decrypt(SecretColumn.NOTIFICATION_PERSONALISATION, (String) row.get("_personalisation"))).contains("\"name\":\"Jo\"");
 
         SentToQueues.Sent message = sent.await(s -> s.body().contains(id), Duration.ofSeconds(5));
         assertThat(message.queue()).isEqualTo("send-sms-tasks");
@@ -216,7 +217,7 @@ class PostNotificationsTest {
         assertThat(task.get("to").asText()).isEqualTo("07700900456");
         assertThat(task.get("notification_status").asText()).isEqualTo("created");
         assertThat(task.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
-        assertThat(cipher.decrypt(task.get("_personalisation").asText())).contains("Jo");
+        assertThat(cipher.decrypt(SecretColumn.NOTIFICATION_PERSONALISATION, task.get("_personalisation").asText())).contains("Jo");
         assertThat(task.has("job_id")).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM notifications WHERE id = ?::uuid", Integer.class, id)).isZero();
     }

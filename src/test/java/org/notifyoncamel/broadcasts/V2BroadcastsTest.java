@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.http.HttpResult;
 import org.notifyoncamel.support.BroadcastIntegrationTest;
@@ -41,7 +42,7 @@ class V2BroadcastsTest {
         String secret = UUID.randomUUID().toString();
         UUID keyId = UUID.randomUUID();
         jdbc.update("INSERT INTO api_keys (id, name, secret, service_id, key_type, created_at, created_by_id, version) VALUES (?, ?, ?, ?, 'normal', now(), ?, 1)",
-                keyId, "cap key " + keyId, cipher.encrypt(secret), service, user);
+                keyId, "cap key " + keyId, cipher.encrypt(SecretColumn.API_KEY_SECRET, secret), service, user);
         String xml = CapBroadcastsTest.cap("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                 CapBroadcastsTest.info("Met", "A severe flood warning", CapBroadcastsTest.area("River Steeping", CapBroadcastsTest.POLYGON)));
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +62,7 @@ class CreateServiceCommandTest {
         Map<String, Object> key = jdbc.queryForMap("SELECT id, name, key_type, secret, expiry_date FROM api_keys WHERE service_id = ?", serviceId);
         assertThat(key.get("key_type")).isEqualTo("normal");
         assertThat(key.get("expiry_date")).isNull();
-        String secret = cipher.decrypt((String) key.get("secret"));
+        String secret = cipher.decrypt(SecretColumn.API_KEY_SECRET, (String) key.get("secret"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM api_keys_history WHERE id = ?", Integer.class, key.get("id"))).isEqualTo(1);
         assertThat(printed).contains("api key:           live_key-" + serviceId + "-" + secret);
         assertThat(printed).contains("service id:        " + serviceId);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.queues.QueueNames;
 import org.notifyoncamel.queues.Queues;
 import org.notifyoncamel.simulators.ProviderSimulators;
@@ -253,7 +254,7 @@ class DeliveryPipelineTest {
                  "service_id": "%s", "_personalisation": "%s", "notification_type": "sms", "api_key_id": null,
                  "key_type": "normal", "client_reference": "hv-1", "reply_to_text": "GOVUK", "document_download_count": null,
                  "status": "created", "created_at": "2026-01-05T12:19:44.123456Z"}}"""
-                .formatted(id, template.id(), service.id(), cipher.encrypt("{\"who\": \"you\"}"));
+                .formatted(id, template.id(), service.id(), cipher.encrypt(SecretColumn.NOTIFICATION_PERSONALISATION, "{\"who\": \"you\"}"));
 
         queue.send(QueueNames.SAVE_API_SMS, message);
         queue.send(QueueNames.SAVE_API_SMS, message);

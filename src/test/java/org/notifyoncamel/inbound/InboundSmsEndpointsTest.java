@@ -12,6 +12,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.queues.Queues;
 import org.notifyoncamel.support.ApiIntegrationTest;
 import org.notifyoncamel.support.ApiTestData;
@@ -98,7 +99,7 @@ class InboundSmsEndpointsTest {
         assertThat(row.get("provider_reference")).isEqualTo(id);
         assertThat(row.get("provider_date")).hasToString("2017-05-21 11:56:11.0");
         assertThat((String) row.get("content")).doesNotContain("Hello");
-        assertThat(cipher.decrypt((String) row.get("content"))).isEqualTo("Hello there \uD83D\uDCE9 1+1=2");
+        assertThat(cipher.decrypt(SecretColumn.INBOUND_SMS_CONTENT, (String) row.get("content"))).isEqualTo("Hello there \uD83D\uDCE9 1+1=2");
 
         SentToQueues.Sent task = sent.await(s -> s.body() != null && s.body().contains(row.get("id").toString()), Duration.ofSeconds(5));
         assertThat(task).isNotNull();
@@ -121,7 +122,7 @@ class InboundSmsEndpointsTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().get("status").asText()).isEqualTo("ok");
         Map<String, Object> row = rows().get(0);
-        assertThat(cipher.decrypt((String) row.get("content"))).isEqualTo("caf\u00e9 + tea\\n");
+        assertThat(cipher.decrypt(SecretColumn.INBOUND_SMS_CONTENT, (String) row.get("content"))).isEqualTo("caf\u00e9 + tea\\n");
         assertThat(row.get("user_number")).isEqualTo("447700900222");
         assertThat(row.get("provider")).isEqualTo("firetext");
         assertThat(row.get("provider_reference")).isNull();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.support.DeliveryTestData;
 import org.notifyoncamel.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +59,7 @@ class HousekeepingJobsTest {
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO inbound_sms (id, created_at, service_id, notify_number, user_number, provider_date, provider_reference, provider, content) "
                 + "VALUES (?, ?, ?, '07700900555', '447700900111', ?, ?, 'mmg', ?)", id, ago(age), s.id(), ago(age), "ref-" + id,
-                cipher.encrypt("secret words"));
+                cipher.encrypt(SecretColumn.INBOUND_SMS_CONTENT, "secret words"));
         return id;
     }
 

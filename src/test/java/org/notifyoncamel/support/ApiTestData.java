@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.notifyoncamel.common.ServiceDataChanged;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -147,7 +148,7 @@ public final class ApiTestData {
     public TestKey apiKey(TestService service, String keyType) {
         UUID id = UUID.randomUUID();
         String secret = UUID.randomUUID().toString();
-        String encrypted = cipher.encrypt(secret);
+        String encrypted = cipher.encrypt(SecretColumn.API_KEY_SECRET, secret);
         for (String table : List.of("api_keys", "api_keys_history")) {
             jdbc.update("INSERT INTO " + table + " (id, name, secret, service_id, key_type, created_at, created_by_id, version) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, 1)", id, "key " + keyType + " " + unique(), encrypted, service.id(), keyType, now(),
@@ -166,7 +167,7 @@ public final class ApiTestData {
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO inbound_sms (id, created_at, service_id, notify_number, user_number, provider, content) "
                 + "VALUES (?, ?, ?, '07900900123', '447700900111', 'mmg', ?)",
-                id, Timestamp.valueOf(LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC)), serviceId, cipher.encrypt(content));
+                id, Timestamp.valueOf(LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC)), serviceId, cipher.encrypt(SecretColumn.INBOUND_SMS_CONTENT, content));
         return id;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,7 +99,7 @@ public final class DeliveryTestData {
         boolean sms = "sms".equals(template.type());
         String encrypted;
         try {
-            encrypted = personalisation == null ? null : cipher.encrypt(MAPPER.writeValueAsString(personalisation));
+            encrypted = personalisation == null ? null : cipher.encrypt(SecretColumn.NOTIFICATION_PERSONALISATION, MAPPER.writeValueAsString(personalisation));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -118,7 +119,7 @@ public final class DeliveryTestData {
         jdbc.update("""
                 INSERT INTO service_callback_api (id, service_id, url, callback_type, bearer_token, created_at, updated_by_id, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1)""",
-                UUID.randomUUID(), service.id(), url, type, cipher.encrypt(bearerToken), now, service.userId());
+                UUID.randomUUID(), service.id(), url, type, cipher.encrypt(SecretColumn.SERVICE_CALLBACK_BEARER_TOKEN, bearerToken), now, service.userId());
     }
 
     public String status(UUID notification) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Inbound numbers, received texts and provider posts for the two-way SMS tests. */
@@ -49,7 +50,7 @@ public final class InboundTestData {
 
     public void inboundApi(UUID serviceId, UUID userId, String url, String token) {
         jdbc.update("INSERT INTO service_inbound_api (id, service_id, url, bearer_token, created_at, updated_by_id, version) "
-                + "VALUES (?, ?, ?, ?, now() AT TIME ZONE 'UTC', ?, 1)", UUID.randomUUID(), serviceId, url, cipher.encrypt(token), userId);
+                + "VALUES (?, ?, ?, ?, now() AT TIME ZONE 'UTC', ?, 1)", UUID.randomUUID(), serviceId, url, cipher.encrypt(SecretColumn.SERVICE_INBOUND_BEARER_TOKEN, token), userId);
     }
 
     /** A stored text, as the receive endpoints would have written it. */
@@ -57,7 +58,7 @@ public final class InboundTestData {
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO inbound_sms (id, created_at, service_id, notify_number, user_number, provider, content) "
                 + "VALUES (?, ?, ?, ?, ?, 'mmg', ?)", id, Timestamp.valueOf(LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC)), serviceId,
-                notifyNumber, userNumber, cipher.encrypt(content));
+                notifyNumber, userNumber, cipher.encrypt(SecretColumn.INBOUND_SMS_CONTENT, content));
         return id;
     }
 
