@@ -12,6 +12,7 @@ import org.notifyoncamel.cache.ServiceData;
 import org.notifyoncamel.common.PythonBase64;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.http.ApiError;
 import org.notifyoncamel.letters.LetterReferences;
 import org.notifyoncamel.letters.LetterTimings;
@@ -95,7 +96,7 @@ public class PrecompiledLetterSends {
         String postage = request.postage() != null ? request.postage() : template.postage() == null ? "second" : template.postage();
         String reference = LetterReferences.random();
         String key = LetterTimings.pdfFileName(reference, postage, letters.crown(service.id()), now, true);
-        String personalisation = cipher.encrypt(json(Map.of("address_line_1", PROVIDED_AS_PDF)));
+        String personalisation = cipher.encrypt(SecretColumn.NOTIFICATION_PERSONALISATION, json(Map.of("address_line_1", PROVIDED_AS_PDF)));
         NewNotification notification = new NewNotification(id, PROVIDED_AS_PDF, null, service.id(), template.id(),
                 template.version(), caller.key().id(), caller.keyType(), "letter", now, PrecompiledLetterStore.PENDING,
                 request.reference(), personalisation, false, null, null, null, null, postage, reference, null);

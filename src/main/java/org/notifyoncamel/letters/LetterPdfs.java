@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.crypto.SecretColumn;
 import org.notifyoncamel.queues.Task;
 import org.notifyoncamel.templates.LetterRenderer;
 import org.notifyoncamel.templates.Personalisation;
@@ -118,7 +119,7 @@ public class LetterPdfs {
 
     private ObjectNode personalisation(String encrypted) {
         try {
-            JsonNode node = encrypted == null ? mapper.createObjectNode() : mapper.readTree(cipher.decrypt(encrypted));
+            JsonNode node = encrypted == null ? mapper.createObjectNode() : mapper.readTree(cipher.decrypt(SecretColumn.NOTIFICATION_PERSONALISATION, encrypted));
             return node instanceof ObjectNode object ? object : mapper.createObjectNode();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("personalisation is not JSON", e);

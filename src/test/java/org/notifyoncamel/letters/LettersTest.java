@@ -281,7 +281,7 @@ class LettersTest {
         jdbc.update("INSERT INTO notifications (id, \"to\", service_id, template_id, template_version, key_type, notification_type, "
                 + "created_at, notification_status, reference, postage, _personalisation) VALUES (?, 'a', ?, ?, 1, 'normal', "
                 + "CAST(? AS notification_type), now() at time zone 'utc', ?, ?, 'second', ?)", id, service.id(), template, type, status,
-                reference, cipher.encrypt("{}"));
+                reference, cipher.encrypt(org.notifyoncamel.crypto.SecretColumn.NOTIFICATION_PERSONALISATION, "{}"));
         return id;
     }
 
