@@ -12,6 +12,9 @@ import java.util.Locale;
 
 import org.notifyoncamel.templates.HtmlEscaping;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -70,6 +73,8 @@ public class LetterPdfRenderer {
 
     private final byte[] regular;
     private final byte[] bold;
+    /** Font metrics shared by every render (a concurrent map), so layout does not re-read them per letter. */
+    private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
 
     public LetterPdfRenderer() {
         this.regular = font("liberation/LiberationSans-Regular.ttf");
@@ -80,6 +85,7 @@ public class LetterPdfRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
         for (String family : List.of(FONT, "arial")) {
             builder.useFont(() -> new ByteArrayInputStream(regular), family, 400, FontStyle.NORMAL, true);
             builder.useFont(() -> new ByteArrayInputStream(bold), family, 700, FontStyle.NORMAL, true);

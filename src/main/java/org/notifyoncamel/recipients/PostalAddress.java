@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.notifyoncamel.templates.Whitespace;
+
 /**
  * A postal address as notifications-utils 43.9.1 reads it ({@code notifications_utils/postal_address.py},
  * notifications-template-preview app/precompiled.py): lines whitespace-normalised, trailing spaces and commas and empty
@@ -20,8 +22,6 @@ public final class PostalAddress {
     public static final int MAX_LINES = 7;
     private static final String INVALID_FIRST_CHARACTERS = "[\\/()@]<>\",=";
     private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2}[0-9][0-9A-Z]?[0-9][A-BD-HJLNP-UW-Z]{2})|(BFPO?(C/O)?[0-9]{1,4})|(GIR0AA)");
-    private static final Pattern BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+([,.])");
-    private static final String ZERO_WIDTH = "\u180E\u200B\u200C\u200D\u2060\uFEFF";
 
     private final List<String> linesWithoutCountry;
     private final String country;
@@ -36,7 +36,7 @@ public final class PostalAddress {
     public static PostalAddress of(String raw, boolean allowInternational) {
         List<String> lines = new ArrayList<>();
         for (String line : raw.strip().split("\\r\\n|\\r|\\n")) {
-            String cleaned = BEFORE_PUNCTUATION.matcher(stripTrailing(normaliseWhitespace(line))).replaceAll("$1");
+            String cleaned = Whitespace.removeBeforePunctuation(stripTrailing(Whitespace.normalise(line)));
             if (!cleaned.isEmpty()) {
                 lines.add(cleaned);
             }
@@ -142,27 +142,5 @@ public final class PostalAddress {
             end--;
         }
         return line.substring(0, end);
-    }
-
-    private static String normaliseWhitespace(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < value.length(); ) {
-            int cp = value.codePointAt(i);
-            i += Character.charCount(cp);
-            if (ZERO_WIDTH.indexOf(cp) >= 0) {
-                continue;
-            }
-            if (cp == '\u00A0' || Character.isWhitespace(cp) || Character.getType(cp) == Character.SPACE_SEPARATOR) {
-                pendingSpace = out.length() > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                out.append(' ');
-                pendingSpace = false;
-            }
-            out.appendCodePoint(cp);
-        }
-        return out.toString();
     }
 }
