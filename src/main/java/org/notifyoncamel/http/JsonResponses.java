@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.notifyoncamel.common.Conflict;
 import org.notifyoncamel.common.DomainException;
+import org.notifyoncamel.common.LoggedErrors;
 import org.notifyoncamel.common.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,53 +80,13 @@ public class JsonResponses {
      */
     private static void logUnexpected(Exchange exchange, Throwable failure) {
         LOG.error("Unexpected error in route {} (exchange {}, {} {})", exchange.getFromRouteId(), exchange.getExchangeId(),
-                exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class), routeOf(exchange), Redacted.of(failure));
+                exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class), routeOf(exchange), LoggedErrors.redacted(failure));
     }
 
     private static String routeOf(Exchange exchange) {
         // the path pattern's values can be ids but never secrets; the query string is left out
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         return path == null ? "" : path;
-    }
-
-    /** A copy of an exception chain that keeps classes, SQL states and stack frames, and drops messages. */
-    static final class Redacted extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String description;
-
-        private Redacted(Throwable original, Throwable cause) {
-            super(null, cause, false, true);
-            String state = original instanceof java.sql.SQLException sql && sql.getSQLState() != null ? " (SQL state " + sql.getSQLState() + ")" : "";
-            this.description = original.getClass().getName() + state + " [message withheld]";
-            setStackTrace(original.getStackTrace());
-        }
-
-        static Throwable of(Throwable failure) {
-            if (failure == null) {
-                return null;
-            }
-            java.util.List<Throwable> chain = new java.util.ArrayList<>();
-            for (Throwable t = failure; t != null && chain.size() < 20 && !chain.contains(t); t = t.getCause()) {
-                chain.add(t);
-            }
-            Throwable redacted = null;
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                redacted = new Redacted(chain.get(i), redacted);
-            }
-            return redacted;
-        }
-
-        @Override
-        public String getMessage() {
-            return description;
-        }
-
-        @Override
-        public String toString() {
-            return description;
-        }
     }
 
     public static Map<String, Object> v2Body(int status, List<ApiError.Entry> errors) {
