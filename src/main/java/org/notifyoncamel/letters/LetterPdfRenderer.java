@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.notifyoncamel.templates.HtmlEscaping;
 
@@ -25,7 +26,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * Notify's print CSS, the address block in the envelope window, the contact block top right, the logo box,
  * "Page X of Y" and the white NOTIFY start-of-letter tag. Liberation Sans (a metric clone of Helvetica, hence of
  * Nimbus Sans L and Arial) is embedded from the {@code openpdf-fonts-extra} jar, so rendering and tests use the
- * same metrics everywhere. Thread-safe: each call builds its own renderer.
+ * same metrics everywhere, without its glyph substitution table (ADR 0113). Thread-safe: each call builds its own renderer.
  */
 @org.springframework.stereotype.Component
 public class LetterPdfRenderer {
@@ -71,14 +72,22 @@ public class LetterPdfRenderer {
             .page-break { page-break-after: always; height: 0; }
             """;
 
+    /** Glyph substitution tables the renderer would apply at great cost and to no effect on a letter (ADR 0113). */
+    static final Set<String> WITHOUT_SUBSTITUTIONS = Set.of("GSUB");
+
     private final byte[] regular;
     private final byte[] bold;
     /** Font metrics shared by every render (a concurrent map), so layout does not re-read them per letter. */
     private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
 
     public LetterPdfRenderer() {
-        this.regular = font("liberation/LiberationSans-Regular.ttf");
-        this.bold = font("liberation/LiberationSans-Bold.ttf");
+        this(WITHOUT_SUBSTITUTIONS);
+    }
+
+    /** With the fonts' tables {@code dropped}: tests compare the letters rendered with and without them. */
+    LetterPdfRenderer(Set<String> dropped) {
+        this.regular = FontTables.without(font("liberation/LiberationSans-Regular.ttf"), dropped);
+        this.bold = FontTables.without(font("liberation/LiberationSans-Bold.ttf"), dropped);
     }
 
     public Pdf render(Letter letter) {
