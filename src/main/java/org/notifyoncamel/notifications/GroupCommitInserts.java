@@ -2,6 +2,8 @@ package org.notifyoncamel.notifications;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,8 +27,12 @@ import jakarta.annotation.PreDestroy;
  * {@code notify.api.group-commit.writers} writer threads, each of which takes whatever rows are waiting (up to
  * {@code max-rows}) and inserts them in one transaction, so one commit (one WAL flush) serves many requests.
  * Every caller returns only after the transaction holding its row has committed, so a 201 still means
- * "stored". A failed group is retried row by row, so one bad row fails only its own request. Under light load
- * a group is one row and nothing waits for company.
+ * "stored". A group that fails on one of its rows is retried row by row, so one bad row fails only its own
+ * request. A group that fails because the database cannot be reached fails whole and at once (ADR 0190): every
+ * request is answered 503 when its rows were rolled back, with no row-by-row retries each waiting for a
+ * connection. When the connection broke during COMMIT, the rows are looked up once on a new connection and each
+ * request answered by what is there; when that lookup fails too, the request is answered 503 (the one ambiguous
+ * case, ADR 0190). Under light load a group is one row and nothing waits for company.
  * <p>
  * Waits are bounded and never ambiguous (docs/adr/0073): at most {@code max-pending} rows wait for a writer
  * (beyond that a request is refused at once with {@link Overloaded}, a 503); a row that no writer has taken
@@ -131,10 +137,20 @@ public class GroupCommitInserts {
     }
 
     private void write(List<Pending> group) {
+        boolean[] inserted = {false};
         try {
-            transactions.executeWithoutResult(status -> store.insertAll(group.stream().map(Pending::notification).toList()));
+            transactions.executeWithoutResult(status -> {
+                store.insertAll(group.stream().map(Pending::notification).toList());
+                inserted[0] = true;
+            });
             group.forEach(p -> p.done().complete(null));
         } catch (RuntimeException groupFailed) {
+            if (DatabaseUnavailable.causedBy(groupFailed)) {
+                LOG.warn("A group of {} notification rows failed: the database is unavailable ({}); {}", group.size(),
+                        groupFailed.getClass().getSimpleName(), inserted[0] ? "looking the rows up" : "all refused");
+                failWhole(group, groupFailed, inserted[0]);
+                return;
+            }
             LOG.warn("A group of {} notification rows failed ({}); inserting them one by one", group.size(),
                     groupFailed.getClass().getSimpleName());
             for (Pending p : group) {
@@ -142,8 +158,32 @@ public class GroupCommitInserts {
                     store.insert(p.notification());
                     p.done().complete(null);
                 } catch (RuntimeException e) {
-                    p.done().completeExceptionally(e);
+                    p.done().completeExceptionally(DatabaseUnavailable.causedBy(e)
+                            ? new Overloaded("database unavailable; notification " + p.notification().id() + " not stored", e) : e);
                 }
+            }
+        }
+    }
+
+    /** The group's transaction did not complete; rows rolled back are refused, rows found after a broken COMMIT accepted. */
+    private void failWhole(List<Pending> group, RuntimeException failure, boolean duringCommit) {
+        Set<UUID> found = Set.of();
+        boolean known = !duringCommit;
+        if (duringCommit) {
+            try {
+                found = store.existing(group.stream().map(p -> p.notification().id()).toList());
+                known = true;
+            } catch (RuntimeException lookupFailed) {
+                LOG.warn("The rows of a group whose COMMIT failed could not be looked up ({}); {} requests answered 503",
+                        lookupFailed.getClass().getSimpleName(), group.size());
+            }
+        }
+        for (Pending p : group) {
+            if (found.contains(p.notification().id())) {
+                p.done().complete(null);
+            } else {
+                p.done().completeExceptionally(new Overloaded("database unavailable; notification " + p.notification().id()
+                        + (known ? " not stored" : " may not be stored"), failure));
             }
         }
     }

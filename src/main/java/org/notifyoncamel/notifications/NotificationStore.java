@@ -53,6 +53,12 @@ public class NotificationStore {
         jdbc.batchUpdate(INSERT, notifications.stream().map(NotificationStore::params).toArray(MapSqlParameterSource[]::new));
     }
 
+    /** Which of these notification ids are stored (after a COMMIT whose outcome the connection did not report). */
+    public java.util.Set<UUID> existing(List<UUID> ids) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT id FROM notifications WHERE id IN (:ids)",
+                new MapSqlParameterSource("ids", ids), UUID.class));
+    }
+
     private static MapSqlParameterSource params(NewNotification n) {
         return new MapSqlParameterSource()
                 .addValue("id", n.id()).addValue("to", n.to()).addValue("normalisedTo", n.normalisedTo())

@@ -47,7 +47,7 @@ class GroupCommitInsertsTest {
         }
     }
 
-    static final class NoTransactions extends AbstractPlatformTransactionManager {
+    static class NoTransactions extends AbstractPlatformTransactionManager {
         @Override
         protected Object doGetTransaction() {
             return new Object();
