@@ -1,5 +1,6 @@
 package org.notifyoncamel.delivery;
 
+import org.notifyoncamel.queues.DeadLetter;
 import org.notifyoncamel.queues.InvalidTaskException;
 import org.notifyoncamel.queues.RetryMessage;
 import org.notifyoncamel.queues.Task;
@@ -23,7 +24,6 @@ import org.notifyoncamel.queues.QueueNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -67,7 +67,7 @@ public class SaveApiNotifications {
 
     public SaveApiNotifications(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper,
                                 @Value("${notify.delivery.save-max-retries}") int maxRetries,
-                                @Value("${notify.delivery.retry-delay-seconds}") int retryDelay) {
+                                @Value("${notify.delivery.save-first-retry-delay-seconds}") int retryDelay) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.maxRetries = maxRetries;
@@ -130,20 +130,34 @@ public class SaveApiNotifications {
         return new DeliverTask(queue, mapper.createObjectNode().put("notification_id", id.toString()).toString());
     }
 
-    /** The {@code save-errors} policy: duplicates and unreadable messages are dropped, other database errors retried. */
-    public RetryMessage failed(Exchange exchange) {
+    /**
+     * The {@code save-errors} policy (ADR 0192): the notification was answered 201, so its save task is never
+     * dropped. Unreadable tasks go to {@code dead-letter-tasks} at once; other failures are retried after
+     * {@code first-delay x 2^retries} seconds (at most SQS's 900), and after {@code save-max-retries} they go to
+     * {@code dead-letter-tasks} too, for the {@code replay-dead-letters} command. Returns a {@link RetryMessage}
+     * or a {@link DeadLetter}; null only when the exchange holds no task at all.
+     */
+    public Object failed(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Task task = exchange.getProperty("task", Task.class);
-        if (task == null || error instanceof InvalidTaskException || error instanceof DataIntegrityViolationException) {
-            LOG.error("Save task dropped: {}", LoggedErrors.describe(error));
+        if (task == null) {
+            LOG.error("Save task without a readable task dropped: {}", LoggedErrors.describe(error));
             return null;
         }
-        if (task.retries() >= maxRetries) {
-            LOG.error("{} given up after {} retries: the notification is lost", task.name(), task.retries(), LoggedErrors.redacted(error));
-            return null;
+        if (error instanceof InvalidTaskException || task.retries() >= maxRetries) {
+            LOG.error("{} given up after {} retries: kept on {} for replay-dead-letters", task.name(), task.retries(),
+                    QueueNames.DEAD_LETTERS, LoggedErrors.redacted(error));
+            return task.deadLetter(mapper, error);
         }
-        LOG.error("{} failed, retry in {} s", task.name(), retryDelay, LoggedErrors.redacted(error));
-        return new RetryMessage(task.retryMessage(mapper, task.name()), retryDelay);
+        int delay = retryDelaySeconds(task.retries());
+        LOG.error("{} failed, retry {} in {} s", task.name(), task.retries() + 1, delay, LoggedErrors.redacted(error));
+        return new RetryMessage(task.retryMessage(mapper, task.name()), delay);
+    }
+
+    /** The delay before retry {@code retries + 1}: doubling from the first delay, at most SQS's maximum. */
+    int retryDelaySeconds(int retries) {
+        long delay = (long) retryDelay << Math.min(retries, 20);
+        return (int) Math.min(RetryMessage.SQS_MAX_DELAY, delay);
     }
 
     private static Object value(String column, Kind kind, JsonNode node) {

@@ -23,11 +23,13 @@ public final class QueueNames {
     public static final String SAVE_API_SMS = "save-api-sms-tasks";
     public static final String BROADCASTS = "broadcast-tasks";
     public static final String SES_CALLBACKS = "ses-callbacks";
+    /** Tasks given up after their retries, kept for the replay-dead-letters command (ADR 0192; not an original queue). */
+    public static final String DEAD_LETTERS = "dead-letter-tasks";
 
     /** Every queue this application reads or writes. */
     public static final List<String> ALL = List.of(PRIORITY, PERIODIC, DATABASE, SEND_SMS, SEND_EMAIL, RESEARCH_MODE,
             REPORTING, JOBS, RETRY, NOTIFY, CREATE_LETTERS_PDF, CALLBACKS, LETTERS, SMS_CALLBACKS, SAVE_API_EMAIL,
-            SAVE_API_SMS, BROADCASTS, SES_CALLBACKS);
+            SAVE_API_SMS, BROADCASTS, SES_CALLBACKS, DEAD_LETTERS);
 
     private QueueNames() {
     }

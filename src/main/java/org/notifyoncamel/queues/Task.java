@@ -38,6 +38,15 @@ public record Task(String name, int retries, ObjectNode args) {
         return next.toString();
     }
 
+    /** This task for {@code dead-letter-tasks}: its message as retried last, and the class of the error that ended it. */
+    public DeadLetter deadLetter(ObjectMapper mapper, Throwable error) {
+        ObjectNode kept = args.deepCopy();
+        kept.put("task", name);
+        kept.put("retries", retries);
+        kept.put("dead_letter_error", error == null ? "unknown" : error.getClass().getName());
+        return new DeadLetter(kept.toString());
+    }
+
     public Task renamed(String newName) {
         return new Task(newName, retries, args);
     }
