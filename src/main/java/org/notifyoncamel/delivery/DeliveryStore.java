@@ -97,19 +97,24 @@ public class DeliveryStore {
     }
 
     /** Deliver tasks to publish again: created (or abandoned claims) past the age, with no retry pending. */
-    public List<Replay> replayable(Instant createdBefore, Instant quietSince, int limit) {
+    /** Up to {@code limit} rows to replay, in (created_at, id) order after the given row (null: from the start). */
+    public List<Replay> replayable(Instant createdBefore, Instant quietSince, Instant afterCreatedAt, UUID afterId, int limit) {
+        Instant fromCreated = afterCreatedAt == null ? Instant.EPOCH : afterCreatedAt;
+        UUID fromId = afterId == null ? new UUID(0L, 0L) : afterId;
         return jdbc.query("""
-                SELECT n.id, n.notification_type::text, (s.research_mode OR n.key_type = 'test')
+                SELECT n.id, n.notification_type::text, (s.research_mode OR n.key_type = 'test'), n.created_at
                 FROM notifications n JOIN services s ON s.id = n.service_id
                 WHERE n.notification_type IN ('sms', 'email') AND n.created_at < ?
+                  AND (n.created_at, n.id) > (?, ?)
                   AND ((n.notification_status = 'created' AND (n.updated_at IS NULL OR n.updated_at < ?))
                     OR (n.notification_status = 'sending' AND n.sent_by IS NULL AND n.sent_at < ?))
-                ORDER BY n.created_at LIMIT ?""",
-                (rs, i) -> new Replay(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)),
-                Timestamps.toSql(createdBefore), Timestamps.toSql(quietSince), Timestamps.toSql(quietSince), limit);
+                ORDER BY n.created_at, n.id LIMIT ?""",
+                (rs, i) -> new Replay(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3), Timestamps.toInstant(rs.getTimestamp(4))),
+                Timestamps.toSql(createdBefore), Timestamps.toSql(fromCreated), fromId, Timestamps.toSql(quietSince),
+                Timestamps.toSql(quietSince), limit);
     }
 
-    public record Replay(UUID id, String type, boolean simulated) {
+    public record Replay(UUID id, String type, boolean simulated, Instant createdAt) {
     }
 
     /** The nightly timeout: created becomes technical-failure, sending and pending temporary-failure. */

@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class NotificationSchedules {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSchedules.class);
-    private static final int REPLAY_BATCH = 10_000;
 
     private final DeliveryStore store;
     private final DeliveryStatusCallbacks callbacks;
@@ -33,17 +32,20 @@ public class NotificationSchedules {
     private final Duration timeoutAfter;
     private final Duration replayAfter;
     private final Duration replayQuiet;
+    private final int replayBatchSize;
 
     public NotificationSchedules(DeliveryStore store, DeliveryStatusCallbacks callbacks, ObjectMapper mapper,
                                  @Value("${notify.delivery.timeout-after-seconds}") long timeoutAfter,
                                  @Value("${notify.delivery.replay-after-seconds}") long replayAfter,
-                                 @Value("${notify.delivery.replay-quiet-seconds}") long replayQuiet) {
+                                 @Value("${notify.delivery.replay-quiet-seconds}") long replayQuiet,
+                                 @Value("${notify.delivery.replay-batch-size:10000}") int replayBatchSize) {
         this.store = store;
         this.callbacks = callbacks;
         this.mapper = mapper;
         this.timeoutAfter = Duration.ofSeconds(timeoutAfter);
         this.replayAfter = Duration.ofSeconds(replayAfter);
         this.replayQuiet = Duration.ofSeconds(replayQuiet);
+        this.replayBatchSize = replayBatchSize;
     }
 
     /**
@@ -68,21 +70,36 @@ public class NotificationSchedules {
         return tasks;
     }
 
+    /** Where a replay run has got to: the last row of the previous batch, in (created_at, id) order. */
+    public record ReplayCursor(Instant createdAt, java.util.UUID id) {
+    }
+
+    /** One batch of deliver tasks, the cursor after it, and whether another batch may follow. */
+    public record ReplayBatch(List<DeliverTask> tasks, ReplayCursor next, boolean more) {
+    }
+
     /**
-     * replay-created-notifications: SMS and email still created after {@code replay-after-seconds}
-     * (or whose claim was abandoned) get a new deliver task, unless a failed attempt within
-     * {@code replay-quiet-seconds} shows that a retry is already on its way.
+     * One batch of replay-created-notifications (ADR 0193): SMS and email still created after
+     * {@code replay-after-seconds} (or whose claim was abandoned) get a new deliver task, unless a failed attempt
+     * within {@code replay-quiet-seconds} shows that a retry is already on its way. Batches of
+     * {@code replay-batch-size} follow each other in (created_at, id) order from {@code after} (null: the start),
+     * so a run drains the whole backlog and holds one batch at a time. The time limits are read once per run: the
+     * route passes the run's start time.
      */
-    public List<DeliverTask> replay() {
-        Instant now = Timestamps.now();
-        List<DeliverTask> tasks = new ArrayList<>();
-        for (DeliveryStore.Replay r : store.replayable(now.minus(replayAfter), now.minus(replayQuiet), REPLAY_BATCH)) {
+    public ReplayBatch replayBatch(ReplayCursor after, Instant runStartedAt) {
+        Instant now = runStartedAt == null ? Timestamps.now() : runStartedAt;
+        List<DeliveryStore.Replay> rows = store.replayable(now.minus(replayAfter), now.minus(replayQuiet),
+                after == null ? null : after.createdAt(), after == null ? null : after.id(), replayBatchSize);
+        List<DeliverTask> tasks = new ArrayList<>(rows.size());
+        for (DeliveryStore.Replay r : rows) {
             String queue = r.simulated() ? QueueNames.RESEARCH_MODE : "email".equals(r.type()) ? QueueNames.SEND_EMAIL : QueueNames.SEND_SMS;
             tasks.add(new DeliverTask(queue, mapper.createObjectNode().put("notification_id", r.id().toString()).toString()));
         }
         if (!tasks.isEmpty()) {
             LOG.warn("replay-created-notifications: {} notifications sent to their queues again", tasks.size());
         }
-        return tasks;
+        DeliveryStore.Replay last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        return new ReplayBatch(tasks, last == null ? after : new ReplayCursor(last.createdAt(), last.id()),
+                rows.size() == replayBatchSize);
     }
 }

@@ -32,6 +32,12 @@ class NotificationSchedulesTest {
     ProducerTemplate camel;
     @Autowired
     ProviderSimulators providers;
+    @Autowired
+    org.notifyoncamel.delivery.DeliveryStore store;
+    @Autowired
+    org.notifyoncamel.callbacks.DeliveryStatusCallbacks callbacks;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     DeliveryTestData data;
     CallbackServer server;
@@ -86,5 +92,35 @@ class NotificationSchedulesTest {
         assertThat(data.status(retrying)).isEqualTo("created");
         assertThat(data.status(young)).isEqualTo("created");
         assertThat(providers.sends("mmg", retrying.toString()) + providers.sends("firetext", retrying.toString())).isZero();
+    }
+
+    @Test
+    void aReplayRunDrainsTheWholeBacklogInBatchesWithEachRowOnce() {
+        DeliveryTestData.Service service = data.service();
+        DeliveryTestData.Template template = data.smsTemplate(service, "Backlog");
+        Instant old = Instant.now().minus(Duration.ofHours(3));
+        java.util.Set<UUID> backlog = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            // the same created_at for some rows: the cursor orders by (created_at, id)
+            backlog.add(data.notification(service, template, "0770090013" + i, Map.of(), "normal", old.plusSeconds(i / 2), "created"));
+        }
+        NotificationSchedules batches = new NotificationSchedules(store, callbacks, mapper, 259200, 3600, 900, 2);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        NotificationSchedules.ReplayCursor cursor = null;
+        Instant start = Instant.now();
+        int runs = 0;
+        NotificationSchedules.ReplayBatch batch;
+        do {
+            batch = batches.replayBatch(cursor, start);
+            assertThat(batch.tasks()).hasSizeLessThanOrEqualTo(2);
+            batch.tasks().forEach(t -> seen.add(t.message()));
+            cursor = batch.next();
+            runs++;
+        } while (batch.more() && runs < 10_000);
+        assertThat(batch.more()).isFalse();
+        for (UUID id : backlog) {
+            assertThat(seen.stream().filter(m -> m.contains(id.toString()))).as(id.toString()).hasSize(1);
+        }
+        assertThat(seen).doesNotHaveDuplicates();
     }
 }
