@@ -84,11 +84,13 @@ public class NotificationSchedules {
      * within {@code replay-quiet-seconds} shows that a retry is already on its way. Batches of
      * {@code replay-batch-size} follow each other in (created_at, id) order from {@code after} (null: the start),
      * so a run drains the whole backlog and holds one batch at a time. The time limits are read once per run: the
-     * route passes the run's start time.
+     * route passes the run's start time. With {@code everything} (route requeue-on-start, ADR 0195) the limits are
+     * the run's start itself: every created row and every abandoned claim, whatever its age.
      */
-    public ReplayBatch replayBatch(ReplayCursor after, Instant runStartedAt) {
+    public ReplayBatch replayBatch(ReplayCursor after, Instant runStartedAt, Boolean everything) {
         Instant now = runStartedAt == null ? Timestamps.now() : runStartedAt;
-        List<DeliveryStore.Replay> rows = store.replayable(now.minus(replayAfter), now.minus(replayQuiet),
+        boolean all = Boolean.TRUE.equals(everything);
+        List<DeliveryStore.Replay> rows = store.replayable(all ? now : now.minus(replayAfter), all ? now : now.minus(replayQuiet),
                 after == null ? null : after.createdAt(), after == null ? null : after.id(), replayBatchSize);
         List<DeliverTask> tasks = new ArrayList<>(rows.size());
         for (DeliveryStore.Replay r : rows) {

@@ -111,7 +111,7 @@ class NotificationSchedulesTest {
         int runs = 0;
         NotificationSchedules.ReplayBatch batch;
         do {
-            batch = batches.replayBatch(cursor, start);
+            batch = batches.replayBatch(cursor, start, false);
             assertThat(batch.tasks()).hasSizeLessThanOrEqualTo(2);
             batch.tasks().forEach(t -> seen.add(t.message()));
             cursor = batch.next();
@@ -122,5 +122,21 @@ class NotificationSchedulesTest {
             assertThat(seen.stream().filter(m -> m.contains(id.toString()))).as(id.toString()).hasSize(1);
         }
         assertThat(seen).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void onStartEveryCreatedRowAndAbandonedClaimIsRequeuedWhateverItsAge() {
+        DeliveryTestData.Service service = data.service();
+        DeliveryTestData.Template template = data.smsTemplate(service, "Requeued");
+        // a minute old, and one whose retry was pending: both lost with the embedded queues of the previous process
+        UUID young = data.notification(service, template, "07700900141", Map.of(), "normal", Instant.now().minusSeconds(60), "created");
+        UUID retrying = data.notification(service, template, "07700900142", Map.of(), "normal", Instant.now().minusSeconds(60), "created");
+        jdbc.update("UPDATE notifications SET updated_at = now() AT TIME ZONE 'UTC' WHERE id = ?", retrying);
+
+        camel.sendBodyAndProperty("direct:replay-created-notifications", null, "replayEverything", true);
+
+        Poll.untilEquals(Duration.ofSeconds(20), "requeued notification delivered", "delivered", () -> data.status(young));
+        Poll.untilEquals(Duration.ofSeconds(20), "requeued retry delivered", "delivered", () -> data.status(retrying));
+        assertThat(providers.sends("mmg", young.toString()) + providers.sends("firetext", young.toString())).isOne();
     }
 }
