@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class CallbackServer implements AutoCloseable {
 
-    public record Request(String path, String authorization, String contentType, JsonNode body) {
+    /** One request, with when it arrived ({@link System#nanoTime}). */
+    public record Request(String path, String authorization, String contentType, JsonNode body, long arrivedNanos) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -45,7 +46,8 @@ public final class CallbackServer implements AutoCloseable {
                 body = in.readAllBytes();
             }
             requests.add(new Request(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), MAPPER.readTree(new String(body, StandardCharsets.UTF_8))));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), MAPPER.readTree(new String(body, StandardCharsets.UTF_8)),
+                    System.nanoTime()));
             try {
                 held.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
