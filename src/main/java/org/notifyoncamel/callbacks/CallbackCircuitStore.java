@@ -64,16 +64,15 @@ public class CallbackCircuitStore {
     @Transactional
     public boolean set(UUID serviceId, boolean suspend, UUID updatedBy) {
         var now = Timestamps.toSql(Timestamps.now());
-        Boolean before = jdbc.query("SELECT is_suspended FROM service_callback_circuits WHERE service_id = ? FOR UPDATE",
-                (rs, n) -> rs.getBoolean(1), serviceId).stream().findFirst().orElse(null);
+        // the row exists before it is locked, so two concurrent suspensions are one change, not two
+        jdbc.update("INSERT INTO service_callback_circuits (service_id) VALUES (?) ON CONFLICT (service_id) DO NOTHING", serviceId);
+        boolean before = jdbc.queryForObject("SELECT is_suspended FROM service_callback_circuits WHERE service_id = ? FOR UPDATE",
+                Boolean.class, serviceId);
         jdbc.update("""
-                INSERT INTO service_callback_circuits (service_id, consecutive_failures, is_suspended, suspended_at, updated_by_id, updated_at)
-                VALUES (?, 0, ?, ?, ?, ?)
-                ON CONFLICT (service_id) DO UPDATE SET is_suspended = excluded.is_suspended, suspended_at = excluded.suspended_at,
-                    updated_by_id = excluded.updated_by_id, updated_at = excluded.updated_at,
-                    consecutive_failures = CASE WHEN excluded.is_suspended THEN service_callback_circuits.consecutive_failures ELSE 0 END""",
-                serviceId, suspend, now, updatedBy, now);
-        return before == null ? suspend : before != suspend;
+                UPDATE service_callback_circuits SET is_suspended = ?, suspended_at = ?, updated_by_id = ?, updated_at = ?,
+                    consecutive_failures = CASE WHEN ? THEN consecutive_failures ELSE 0 END
+                WHERE service_id = ?""", suspend, now, updatedBy, now, suspend, serviceId);
+        return before != suspend;
     }
 
     /** Keeps a task until the service's callbacks are resumed. */
