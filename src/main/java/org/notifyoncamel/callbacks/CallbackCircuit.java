@@ -59,6 +59,13 @@ public class CallbackCircuit {
         return true;
     }
 
+    /** A task made while the service is suspended is parked at once instead of queued. */
+    public void parkInsteadOfQueueing(UUID serviceId, String message, String what) {
+        store.park(serviceId, message);
+        metrics.callbacksParked();
+        LOG.info("{}: callbacks of service {} are suspended, task parked instead of queued", what, serviceId);
+    }
+
     /** Records the attempt; returns the retry to publish, or null when there is none (sent, refused, parked). */
     public RetryMessage after(UUID serviceId, Task task, CallbackPoster.Attempt attempt, String what) {
         switch (attempt.outcome()) {

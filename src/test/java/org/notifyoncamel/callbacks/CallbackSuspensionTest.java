@@ -167,9 +167,10 @@ class CallbackSuspensionTest {
     }
 
     @Test
-    void aManuallySuspendedServicesCallbacksWaitAndAreSentWhenResumed() throws Exception {
-        CallbackServer server = server();
-        DeliveryTestData.Service service = serviceCallingBack(server);
+    void aManuallySuspendedServicesCallbacksAreParkedNotQueuedAndSentToItsCurrentUrlWhenResumed() throws Exception {
+        CallbackServer broken = server();
+        CallbackServer fixed = server();
+        DeliveryTestData.Service service = serviceCallingBack(broken);
         List<UUID> ids = delivered(service, 4);
         double before = suspensions(CallbackCircuit.MANUAL);
         Http.Response suspended = suspend(service, true);
@@ -177,14 +178,17 @@ class CallbackSuspensionTest {
         assertThat(suspended.json().get("data").get("is_suspended").asBoolean()).isTrue();
         assertThat(suspensions(CallbackCircuit.MANUAL)).isEqualTo(before + 1);
 
-        queueCallbacks(ids);
-        Poll.untilEquals(Duration.ofSeconds(20), "callbacks parked while suspended", 4, () -> circuits.parkedCount(service.id()));
-        assertThat(server.requests()).as("nothing sent while suspended").isEmpty();
+        ids.forEach(id -> assertThat(callbacks.deliveryStatusTask(id)).as("not queued while suspended (GC)").isEmpty());
+        assertThat(circuits.parkedCount(service.id())).as("parked instead, not dropped").isEqualTo(4);
 
+        // the service fixes its endpoint, then resumes: the parked callbacks go to the new URL
+        jdbc.update("UPDATE service_callback_api SET url = ? WHERE service_id = ?", fixed.url("/fixed"), service.id());
         assertThat(suspend(service, false).status()).isEqualTo(200);
-        Poll.untilEquals(Duration.ofSeconds(20), "every callback sent", 4, () -> server.requests().size());
+        Poll.untilEquals(Duration.ofSeconds(20), "every callback sent", 4, () -> fixed.requests().size());
         quiet();
-        assertThat(requestsPerNotification(server, ids)).allSatisfy((id, n) -> assertThat(n).as("sent once").isEqualTo(1));
+        assertThat(requestsPerNotification(fixed, ids)).allSatisfy((id, n) -> assertThat(n).as("sent once").isEqualTo(1));
+        assertThat(fixed.requests()).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + TOKEN));
+        assertThat(broken.requests()).isEmpty();
         assertThat(circuits.parkedCount(service.id())).isZero();
     }
 

@@ -73,19 +73,21 @@ class ServiceCallbackRouteTest extends RouteLevelTestSupport {
         return new Task(first.name(), retriesSoFar, first.args());
     }
 
-    RetryMessage retried() {
+    /** What the route publishes on retry-tasks when the endpoint answers {@code status} to the task. */
+    RetryMessage retriedAfter(int status, Task task) throws Exception {
+        server.answer(status);
+        retries.expectedMessageCount(1);
+        producer.sendBody("direct:service-callback", task);
+        retries.assertIsSatisfied();
         return retries.getReceivedExchanges().get(0).getMessage().getBody(RetryMessage.class);
     }
 
     @Test
     void aServerErrorIsRetriedAfterTheBackoffDelayOfItsAttempt() throws Exception {
         Task task = deliveredTask(2);
-        server.answer(503);
-        retries.expectedMessageCount(1);
-        producer.sendBody("direct:service-callback", task);
-        retries.assertIsSatisfied();
-        assertThat(retried().delaySeconds()).as("3 s × 2^2").isEqualTo(12);
-        JsonNode next = MAPPER.readTree(retried().message());
+        RetryMessage retried = retriedAfter(503, task);
+        assertThat(retried.delaySeconds()).as("3 s × 2^2").isEqualTo(12);
+        JsonNode next = MAPPER.readTree(retried.message());
         assertThat(next.get("task").asText()).isEqualTo("send-delivery-status");
         assertThat(next.get("retries").asInt()).isEqualTo(3);
         assertThat(next.get("payload").asText()).isEqualTo(task.text("payload"));
@@ -94,12 +96,7 @@ class ServiceCallbackRouteTest extends RouteLevelTestSupport {
 
     @Test
     void tooManyRequestsIsRetriedLikeAServerError() throws Exception {
-        Task task = deliveredTask(0);
-        server.answer(429);
-        retries.expectedMessageCount(1);
-        producer.sendBody("direct:service-callback", task);
-        retries.assertIsSatisfied();
-        assertThat(retried().delaySeconds()).as("the first retry waits the base delay").isEqualTo(3);
+        assertThat(retriedAfter(429, deliveredTask(0)).delaySeconds()).as("the first retry waits the base delay").isEqualTo(3);
     }
 
     @Test
