@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * delivery-status callback and inbound SMS forwarding (notifications-api app/service/callback/rest.py).
  * The bearer token is write-only. GC Notify's {@code POST /delivery-receipt-api/suspend-callback} suspends or resumes
  * the service's callbacks (cds-snc/notification-api app/service/callback_rest.py; docs/adr/0170): here one circuit
- * for all of a service's callbacks, shown as {@code is_suspended} / {@code suspended_at} on the delivery-receipt
- * JSON.
+ * for all of a service's callbacks (delivery status, complaints, inbound SMS), shown as {@code is_suspended} /
+ * {@code suspended_at} on both APIs' JSON; a service with only an inbound API is suspended and resumed here too.
  */
 @Component("callbacksAdmin")
 public class CallbacksAdmin {
@@ -81,7 +81,9 @@ public class CallbacksAdmin {
     public HttpResult suspendCallback(@Header("serviceId") String serviceIdText, @Body byte[] body, Exchange exchange) {
         UUID serviceId = lookups.existingService(serviceIdText);
         ObjectNode request = SUSPEND.validate(json.adminObject(body));
-        CallbackApi api = store.firstServiceCallbackApi(serviceId).orElseThrow(() -> notFound(Kind.DELIVERY_STATUS));
+        // a service with only an inbound API has the same circuit: it can be resumed here too (answered with that API)
+        CallbackApi api = store.firstServiceCallbackApi(serviceId).or(() -> store.existing(Kind.INBOUND_SMS, serviceId))
+                .orElseThrow(() -> notFound(Kind.DELIVERY_STATUS));
         UUID updatedBy = lookups.existingUser("updated_by_id", request.get("updated_by_id").asText());
         if (request.get("suspend_unsuspend").asBoolean()) {
             circuit.suspend(serviceId, CallbackCircuit.MANUAL, updatedBy, "suspended through the internal API");
@@ -89,7 +91,7 @@ public class CallbacksAdmin {
             exchange.setProperty(REPLAY_TASK, parked.replayTask(serviceId));
         }
         changed(serviceId);
-        return HttpResult.ok(Map.of("data", json(Kind.DELIVERY_STATUS, api)));
+        return HttpResult.ok(Map.of("data", withSuspension(api)));
     }
 
     public HttpResult createDeliveryReceiptApi(@Header("serviceId") String serviceId, @Body byte[] body) {
@@ -130,7 +132,7 @@ public class CallbacksAdmin {
         UUID updatedBy = lookups.existingUser("updated_by_id", request.get("updated_by_id").asText());
         CallbackApi api = store.create(kind, serviceId, request.get("url").asText(), request.get("bearer_token").asText(), updatedBy);
         changed(serviceId);
-        return HttpResult.created(Map.of("data", json(kind, api)));
+        return HttpResult.created(Map.of("data", withSuspension(api)));
     }
 
     private HttpResult update(Kind kind, String serviceIdText, String idText, byte[] body) {
@@ -142,13 +144,13 @@ public class CallbacksAdmin {
         CallbackApi api = store.update(kind, serviceId, id, text(request, "url"), text(request, "bearer_token"), updatedBy)
                 .orElseThrow(() -> notFound(kind));
         changed(serviceId);
-        return HttpResult.ok(Map.of("data", json(kind, api)));
+        return HttpResult.ok(Map.of("data", withSuspension(api)));
     }
 
     private HttpResult get(Kind kind, String serviceIdText, String idText) {
         UUID serviceId = lookups.existingService(serviceIdText);
         CallbackApi api = store.find(kind, serviceId, AdminIds.path(idText)).orElseThrow(() -> notFound(kind));
-        return HttpResult.ok(Map.of("data", json(kind, api)));
+        return HttpResult.ok(Map.of("data", withSuspension(api)));
     }
 
     private HttpResult delete(Kind kind, String serviceIdText, String idText) {
@@ -172,13 +174,12 @@ public class CallbacksAdmin {
         events.publishEvent(ServiceDataChanged.of(serviceId, ServiceDataChanged.Part.CALLBACKS));
     }
 
-    private Map<String, Object> json(Kind kind, CallbackApi api) {
+    /** The API's JSON with its service's suspension (one circuit for both kinds of callback API). */
+    private Map<String, Object> withSuspension(CallbackApi api) {
         Map<String, Object> out = json(api);
-        if (kind == Kind.DELIVERY_STATUS) {
-            CallbackCircuitStore.Suspension suspension = circuits.suspension(api.serviceId());
-            out.put("is_suspended", suspension.suspended());
-            out.put("suspended_at", Timestamps.iso(suspension.suspendedAt()));
-        }
+        CallbackCircuitStore.Suspension suspension = circuits.suspension(api.serviceId());
+        out.put("is_suspended", suspension.suspended());
+        out.put("suspended_at", Timestamps.iso(suspension.suspendedAt()));
         return out;
     }
 

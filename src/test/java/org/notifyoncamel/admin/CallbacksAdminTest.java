@@ -161,6 +161,18 @@ class CallbacksAdminTest {
     }
 
     @Test
+    void aServiceWithOnlyAnInboundApiIsSuspendedAndResumedThroughTheSameEndpoint() {
+        String id = admin.post(base + "/inbound-api", body("https://example.gov.uk/inbound")).json().get("data").get("id").asText();
+        Http.Response suspended = admin.post(base + "/delivery-receipt-api/suspend-callback", suspend(true));
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        assertThat(suspended.json().get("data").get("id").asText()).isEqualTo(id);
+        assertThat(suspended.json().get("data").get("is_suspended").asBoolean()).isTrue();
+        assertThat(admin.get(base + "/inbound-api/" + id).json().get("data").get("is_suspended").asBoolean()).isTrue();
+        assertThat(admin.post(base + "/delivery-receipt-api/suspend-callback", suspend(false)).json().get("data").get("is_suspended").asBoolean())
+                .isFalse();
+    }
+
+    @Test
     void inboundApiLifecycle() {
         Http.Response created = admin.post(base + "/inbound-api", body("https://example.gov.uk/inbound"));
         assertThat(created.status()).isEqualTo(201);
