@@ -103,6 +103,8 @@ public class DeliveryStatusCallbacks {
 
     private Optional<String> task(String name, UUID notificationId, UUID serviceId, String url, String encryptedToken, Map<String, Object> body,
                                   boolean suspended) {
+        // url and token stay in the blob as in the original's (a worker of the previous version may read it); the
+        // sender uses the service's current ones
         ObjectNode snapshot = mapper.createObjectNode();
         snapshot.put("url", url);
         snapshot.put("bearer_token", cipher.decrypt(SecretColumn.SERVICE_CALLBACK_BEARER_TOKEN, encryptedToken));
