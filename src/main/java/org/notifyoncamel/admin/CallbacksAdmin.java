@@ -2,6 +2,7 @@ package org.notifyoncamel.admin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.camel.Body;
@@ -82,16 +83,19 @@ public class CallbacksAdmin {
         UUID serviceId = lookups.existingService(serviceIdText);
         ObjectNode request = SUSPEND.validate(json.adminObject(body));
         // a service with only an inbound API has the same circuit: it can be resumed here too (answered with that API)
-        CallbackApi api = store.firstServiceCallbackApi(serviceId).or(() -> store.existing(Kind.INBOUND_SMS, serviceId))
-                .orElseThrow(() -> notFound(Kind.DELIVERY_STATUS));
+        Optional<CallbackApi> first = store.firstServiceCallbackApi(serviceId);
+        Kind kind = first.isPresent() ? Kind.DELIVERY_STATUS : Kind.INBOUND_SMS;
+        CallbackApi api = first.or(() -> store.existing(Kind.INBOUND_SMS, serviceId)).orElseThrow(() -> notFound(Kind.DELIVERY_STATUS));
         UUID updatedBy = lookups.existingUser("updated_by_id", request.get("updated_by_id").asText());
         if (request.get("suspend_unsuspend").asBoolean()) {
             circuit.suspend(serviceId, CallbackCircuit.MANUAL, updatedBy, "suspended through the internal API");
         } else if (circuit.resume(serviceId, updatedBy)) {
             exchange.setProperty(REPLAY_TASK, parked.replayTask(serviceId));
         }
+        // as GC: the row records who changed it, with a new history version
+        CallbackApi changedApi = store.update(kind, serviceId, api.id(), null, null, updatedBy).orElse(api);
         changed(serviceId);
-        return HttpResult.ok(Map.of("data", withSuspension(api)));
+        return HttpResult.ok(Map.of("data", withSuspension(changedApi)));
     }
 
     public HttpResult createDeliveryReceiptApi(@Header("serviceId") String serviceId, @Body byte[] body) {

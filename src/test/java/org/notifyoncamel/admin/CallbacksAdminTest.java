@@ -129,6 +129,9 @@ class CallbacksAdminTest {
         JsonNode data = suspended.json().get("data");
         assertThat(data.get("id").asText()).isEqualTo(id);
         assertThat(data.get("is_suspended").asBoolean()).isTrue();
+        assertThat(data.get("updated_by_id").asText()).isEqualTo(fx.user());
+        assertThat(data.get("updated_at").isNull()).isFalse();
+        assertThat(history("service_callback_api", id)).as("a history version, as GC").isEqualTo(2);
         assertThat(data.get("suspended_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
         assertThat(suspended.body()).doesNotContain(TOKEN);
         JsonNode fetched = admin.get(base + "/delivery-receipt-api/" + id).json().get("data");
