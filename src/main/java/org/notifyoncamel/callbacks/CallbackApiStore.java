@@ -114,6 +114,12 @@ public class CallbackApiStore {
                 + " WHERE service_id = ?" + typeFilter(kind), CallbackApiStore::row, serviceId).stream().findFirst();
     }
 
+    /** The service's first service_callback_api row of any callback type (what GC's suspend-callback acts on). */
+    public Optional<CallbackApi> firstServiceCallbackApi(UUID serviceId) {
+        return jdbc.query("SELECT id, service_id, url, updated_by_id, created_at, updated_at, version FROM service_callback_api"
+                + " WHERE service_id = ? ORDER BY created_at, id LIMIT 1", CallbackApiStore::row, serviceId).stream().findFirst();
+    }
+
     /** Deletes the live row (history stays); false when there is none. */
     @Transactional
     public boolean delete(Kind kind, UUID serviceId, UUID id) {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The HTTP side of every call to a service (notifications-api app/celery/service_callback_tasks.py): POST the JSON body with
  * {@code Authorization: Bearer <token>}, within {@code notify.callbacks.timeout-ms}. Success is a status
- * below 400; 4xx is refused (not retried); connection errors, timeouts and 5xx may be retried, up to
- * {@code notify.callbacks.max-retries} times, {@code notify.callbacks.retry-delay-seconds} apart. URLs
+ * below 400; a 4xx other than 429 is refused (not retried); connection errors, timeouts, 429 and 5xx fail, to be
+ * retried with backoff or to count towards suspension ({@link CallbackCircuit}, as GC Notify). URLs
  * must pass {@link CallbackUrlGuard} at send time (https, public addresses; loopback only when
  * {@code notify.callbacks.allow-http-localhost}). Shared by
  * delivery-status, complaint and inbound SMS callbacks.
@@ -38,19 +38,12 @@ public class CallbackPoster {
 
     private final HttpClient http;
     private final Duration timeout;
-    private final int maxRetries;
-    private final int retryDelay;
     private final CallbackUrlGuard guard;
     private final NotifyMetrics metrics;
 
-    public CallbackPoster(NotifyMetrics metrics, @Value("${notify.callbacks.timeout-ms}") long timeoutMillis,
-                          @Value("${notify.callbacks.max-retries}") int maxRetries,
-                          @Value("${notify.callbacks.retry-delay-seconds}") int retryDelay,
-                          CallbackUrlGuard guard) {
+    public CallbackPoster(NotifyMetrics metrics, @Value("${notify.callbacks.timeout-ms}") long timeoutMillis, CallbackUrlGuard guard) {
         this.metrics = metrics;
         this.timeout = Duration.ofMillis(timeoutMillis);
-        this.maxRetries = maxRetries;
-        this.retryDelay = retryDelay;
         this.guard = guard;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(timeoutMillis, 10_000))).build();
     }
@@ -79,20 +72,8 @@ public class CallbackPoster {
         if (status >= 0 && status < 400) {
             return new Attempt(Outcome.SENT, status);
         }
-        metrics.callbackFailed(status < 0 ? "connection_error" : status >= 500 ? "http_5xx" : "http_4xx");
-        return new Attempt(status >= 400 && status < 500 ? Outcome.REFUSED : Outcome.FAILED, status);
-    }
-
-    /** Whether a failed attempt after {@code retries} earlier retries is tried again. */
-    public boolean retryAfter(Attempt attempt, int retries) {
-        return attempt.outcome() == Outcome.FAILED && retries < maxRetries;
-    }
-
-    public int maxRetries() {
-        return maxRetries;
-    }
-
-    public int retryDelaySeconds() {
-        return retryDelay;
+        boolean tooMany = status == 429;
+        metrics.callbackFailed(status < 0 ? "connection_error" : status >= 500 ? "http_5xx" : tooMany ? "http_429" : "http_4xx");
+        return new Attempt(status < 500 && status >= 400 && !tooMany ? Outcome.REFUSED : Outcome.FAILED, status);
     }
 }

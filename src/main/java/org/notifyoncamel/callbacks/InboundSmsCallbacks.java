@@ -26,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * done at once (the text stays readable through the APIs). The body is {@code id}, {@code source_number},
  * {@code destination_number}, {@code message}, {@code date_received} (the provider's date, else when we
  * received it: the original crashed on a null date). The HTTP call and its retry rule are
- * {@link CallbackPoster}'s, shared with delivery-status callbacks.
+ * {@link CallbackPoster}'s, and what follows an attempt (backoff, suspension, parking) {@link CallbackCircuit}'s,
+ * shared with delivery-status callbacks.
  */
 @Component("inboundSmsCallbacks")
 public class InboundSmsCallbacks {
@@ -38,15 +39,17 @@ public class InboundSmsCallbacks {
     private final InboundSmsStore texts;
     private final CallbackPoster poster;
     private final ObjectMapper mapper;
+    private final CallbackCircuit circuit;
 
-    public InboundSmsCallbacks(CallbackApiStore apis, InboundSmsStore texts, CallbackPoster poster, ObjectMapper mapper) {
+    public InboundSmsCallbacks(CallbackApiStore apis, InboundSmsStore texts, CallbackPoster poster, ObjectMapper mapper, CallbackCircuit circuit) {
         this.apis = apis;
         this.texts = texts;
         this.poster = poster;
         this.mapper = mapper;
+        this.circuit = circuit;
     }
 
-    /** Sends one task. Returns the retry to publish, or null when done (sent, refused, nothing to send or given up). */
+    /** Sends one task. Returns the retry to publish, or null when done (sent, refused, nothing to send or parked). */
     public RetryMessage send(@Body Task task) {
         if (!TASK.equals(task.name())) {
             throw new InvalidTaskException("unknown task " + task.name() + " on the inbound SMS route");
@@ -63,29 +66,12 @@ public class InboundSmsCallbacks {
             LOG.warn("Inbound SMS {} of service {} no longer exists: not sent", id, serviceId);
             return null;
         }
-        CallbackPoster.Attempt attempt = poster.post(endpoint.get().url(), endpoint.get().bearerToken(), body(text.get()));
-        switch (attempt.outcome()) {
-            case SENT -> {
-                LOG.info("Inbound SMS {} sent to service {} ({})", id, serviceId, attempt.status());
-                return null;
-            }
-            case NOT_ALLOWED -> {
-                LOG.warn("Inbound SMS {} not sent to service {}: inbound API URL is not https", id, serviceId);
-                return null;
-            }
-            case REFUSED -> {
-                LOG.warn("Inbound SMS {} refused by service {} with {}: not retried", id, serviceId, attempt.status());
-                return null;
-            }
-            default -> {
-                if (!poster.retryAfter(attempt, task.retries())) {
-                    LOG.error("Inbound SMS {} to service {} given up after {} retries (last {})", id, serviceId, task.retries(), attempt.describe());
-                    return null;
-                }
-                LOG.warn("Inbound SMS {} to service {} failed ({}), retry in {} s", id, serviceId, attempt.describe(), poster.retryDelaySeconds());
-                return new RetryMessage(task.retryMessage(mapper, TASK), poster.retryDelaySeconds());
-            }
+        String what = "Inbound SMS " + id + " to service " + serviceId;
+        if (circuit.parkedWhileSuspended(serviceId, task, what)) {
+            return null;
         }
+        CallbackPoster.Attempt attempt = poster.post(endpoint.get().url(), endpoint.get().bearerToken(), body(text.get()));
+        return circuit.after(serviceId, task, attempt, what);
     }
 
     String body(InboundSms text) {

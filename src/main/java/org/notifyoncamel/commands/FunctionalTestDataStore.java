@@ -65,6 +65,8 @@ public class FunctionalTestDataStore {
             "DELETE FROM service_callback_api_history WHERE service_id IN (:services)",
             "DELETE FROM service_inbound_api WHERE service_id IN (:services)",
             "DELETE FROM service_inbound_api_history WHERE service_id IN (:services)",
+            "DELETE FROM parked_callbacks WHERE service_id IN (:services)",
+            "DELETE FROM service_callback_circuits WHERE service_id IN (:services)",
             // settings, team and the service itself
             "DELETE FROM service_whitelist WHERE service_id IN (:services)",
             "DELETE FROM service_data_retention WHERE service_id IN (:services)",

@@ -51,6 +51,39 @@ public class NotifyMetrics {
                 .tag("provider", provider).register(registry).increment();
     }
 
+    /** A service's callbacks suspended ({@code trigger} automatic or manual) or resumed (docs/adr/0170). */
+    public void callbacksSuspended(String trigger) {
+        Counter.builder("notify_service_callback_suspensions_total").description("Services whose callbacks were suspended")
+                .tag("trigger", trigger).register(registry).increment();
+    }
+
+    public void callbacksResumed() {
+        Counter.builder("notify_service_callback_resumptions_total").description("Services whose suspended callbacks were resumed")
+                .register(registry).increment();
+    }
+
+    /** Callback tasks kept while their service was suspended, and published again when it was resumed. */
+    public void callbacksParked() {
+        Counter.builder("notify_service_callbacks_parked_total").description("Callback tasks parked while their service was suspended")
+                .register(registry).increment();
+    }
+
+    public void callbacksReplayed(int count) {
+        Counter.builder("notify_service_callbacks_replayed_total").description("Parked callback tasks published again on resumption")
+                .register(registry).increment(count);
+    }
+
+    /** Callback tasks put off because their service already had its share of callbacks in flight. */
+    public void callbackDeferred() {
+        Counter.builder("notify_service_callbacks_deferred_total").description("Callback tasks put off while their service was busy")
+                .register(registry).increment();
+    }
+
+    /** A gauge read when metrics are scraped (counts kept in the database). */
+    public <T> void gauge(String name, String description, T source, java.util.function.ToDoubleFunction<T> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, source, value).description(description).register(registry);
+    }
+
     /** A service callback that failed (connection error or HTTP status). */
     public void callbackFailed(String reason) {
         Counter.builder("notify_service_callback_failures_total").description("Failed service callbacks")

@@ -47,6 +47,22 @@ public record Task(String name, int retries, ObjectNode args) {
         return new DeadLetter(kept.toString());
     }
 
+    /** The message that runs this task again from its first attempt (a parked callback, when it is replayed). */
+    public String firstAttemptMessage() {
+        ObjectNode next = args.deepCopy();
+        next.put("task", name);
+        next.remove("retries");
+        return next.toString();
+    }
+
+    /** The same task again, not counted as a retry (a callback put off while its service is busy). */
+    public String sameAttemptMessage() {
+        ObjectNode next = args.deepCopy();
+        next.put("task", name);
+        next.put("retries", retries);
+        return next.toString();
+    }
+
     public Task renamed(String newName) {
         return new Task(newName, retries, args);
     }

@@ -67,7 +67,10 @@ class CallbacksAdminTest {
         Http.Response created = admin.post(base + "/delivery-receipt-api", body("https://example.gov.uk/receipts"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode data = created.json().get("data");
-        assertThat(data.fieldNames()).toIterable().containsExactly("id", "service_id", "url", "updated_by_id", "created_at", "updated_at");
+        assertThat(data.fieldNames()).toIterable().containsExactly("id", "service_id", "url", "updated_by_id", "created_at", "updated_at",
+                "is_suspended", "suspended_at");
+        assertThat(data.get("is_suspended").asBoolean()).isFalse();
+        assertThat(data.get("suspended_at").isNull()).isTrue();
         assertThat(created.body()).doesNotContain(TOKEN);
         String id = data.get("id").asText();
         assertThat(history("service_callback_api", id)).isEqualTo(1);
@@ -111,6 +114,65 @@ class CallbacksAdminTest {
         assertThat(again.json().get("message").asText()).isEqualTo("Service delivery receipt callback API not found");
         // after delete a new one may be created
         assertThat(admin.post(base + "/delivery-receipt-api", body("https://example.gov.uk/receipts")).status()).isEqualTo(201);
+    }
+
+    Map<String, Object> suspend(boolean suspend) {
+        return Map.of("updated_by_id", fx.user(), "suspend_unsuspend", suspend);
+    }
+
+    @Test
+    void suspendCallbackSuspendsAndResumesTheServicesCallbacks() {
+        String id = admin.post(base + "/delivery-receipt-api", body("https://example.gov.uk/receipts")).json().get("data").get("id").asText();
+
+        Http.Response suspended = admin.post(base + "/delivery-receipt-api/suspend-callback", suspend(true));
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        JsonNode data = suspended.json().get("data");
+        assertThat(data.get("id").asText()).isEqualTo(id);
+        assertThat(data.get("is_suspended").asBoolean()).isTrue();
+        assertThat(data.get("updated_by_id").asText()).isEqualTo(fx.user());
+        assertThat(data.get("updated_at").isNull()).isFalse();
+        assertThat(history("service_callback_api", id)).as("a history version, as GC").isEqualTo(2);
+        assertThat(data.get("suspended_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+        assertThat(suspended.body()).doesNotContain(TOKEN);
+        JsonNode fetched = admin.get(base + "/delivery-receipt-api/" + id).json().get("data");
+        assertThat(fetched.get("is_suspended").asBoolean()).isTrue();
+        assertThat(changes.forService(fx.serviceId())).contains(ServiceDataChanged.of(fx.serviceId(), ServiceDataChanged.Part.CALLBACKS));
+
+        Http.Response resumed = admin.post(base + "/delivery-receipt-api/suspend-callback", suspend(false));
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        assertThat(resumed.json().get("data").get("is_suspended").asBoolean()).isFalse();
+        assertThat(resumed.json().get("data").get("suspended_at").isNull()).as("GC keeps suspended_at after resuming").isFalse();
+        assertThat(admin.get(base + "/delivery-receipt-api/" + id).json().get("data").get("is_suspended").asBoolean()).isFalse();
+    }
+
+    @Test
+    void suspendCallbackWithoutACallbackApiIsNotFoundAndABadBodyIsABadRequest() {
+        Http.Response none = admin.post(base + "/delivery-receipt-api/suspend-callback", suspend(true));
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("result").asText()).isEqualTo("error");
+        assertThat(none.json().get("message").asText()).isEqualTo("Service delivery receipt callback API not found");
+
+        admin.post(base + "/delivery-receipt-api", body("https://example.gov.uk/receipts"));
+        Http.Response missing = admin.post(base + "/delivery-receipt-api/suspend-callback", Map.of("updated_by_id", fx.user()));
+        assertThat(missing.status()).as("GC answers 500 here").isEqualTo(400);
+        assertThat(messages(missing)).containsExactly("suspend_unsuspend is a required property");
+        Http.Response notBoolean = admin.post(base + "/delivery-receipt-api/suspend-callback",
+                Map.of("updated_by_id", fx.user(), "suspend_unsuspend", "yes"));
+        assertThat(notBoolean.status()).isEqualTo(400);
+        Http.Response noService = admin.post("/service/" + UUID.randomUUID() + "/delivery-receipt-api/suspend-callback", suspend(true));
+        assertThat(noService.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aServiceWithOnlyAnInboundApiIsSuspendedAndResumedThroughTheSameEndpoint() {
+        String id = admin.post(base + "/inbound-api", body("https://example.gov.uk/inbound")).json().get("data").get("id").asText();
+        Http.Response suspended = admin.post(base + "/delivery-receipt-api/suspend-callback", suspend(true));
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        assertThat(suspended.json().get("data").get("id").asText()).isEqualTo(id);
+        assertThat(suspended.json().get("data").get("is_suspended").asBoolean()).isTrue();
+        assertThat(admin.get(base + "/inbound-api/" + id).json().get("data").get("is_suspended").asBoolean()).isTrue();
+        assertThat(admin.post(base + "/delivery-receipt-api/suspend-callback", suspend(false)).json().get("data").get("is_suspended").asBoolean())
+                .isFalse();
     }
 
     @Test

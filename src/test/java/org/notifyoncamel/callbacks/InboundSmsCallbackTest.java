@@ -110,6 +110,28 @@ class InboundSmsCallbackTest {
                 .isEqualTo(Timestamps.iso(stored.createdAt()));
     }
 
+    @Autowired
+    CallbackCircuit circuit;
+    @Autowired
+    CallbackCircuitStore circuits;
+    @Autowired
+    ParkedCallbacks parked;
+
+    @Test
+    void aSuspendedServicesTextIsParkedAndForwardedWhenResumed() {
+        Stored stored = storedText("/suspended");
+        DeliveryTestData.Service by = data.service();
+        circuit.suspend(stored.serviceId(), CallbackCircuit.MANUAL, by.userId(), "test");
+        queueTask(stored);
+        Poll.untilEquals(Duration.ofSeconds(20), "the task parked (docs/adr/0170)", 1, () -> circuits.parkedCount(stored.serviceId()));
+        assertThat(server.requests()).isEmpty();
+
+        assertThat(circuit.resume(stored.serviceId(), by.userId())).isTrue();
+        queue.send(QueueNames.CALLBACKS, parked.replayTask(stored.serviceId()));
+        Poll.untilEquals(Duration.ofSeconds(20), "the text forwarded", 1, () -> server.requestsFor(stored.textId().toString()).size());
+        assertThat(circuits.parkedCount(stored.serviceId())).isZero();
+    }
+
     @Test
     void serverErrorsAreRetriedUntilAccepted() {
         Stored stored = storedText("/flaky");

@@ -21,7 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** notifications-api app/celery/service_callback_tasks.py: connection errors and 5xx are retried (5 times at most), 4xx are not. */
+/**
+ * notifications-api app/celery/service_callback_tasks.py: connection errors and 5xx are retried (5 times at most), 4xx
+ * are not; after the last retry the task is parked and the service's callbacks suspended (docs/adr/0170).
+ */
 @DeliveryIntegrationTest
 class ServiceCallbackRetryTest {
 
@@ -80,14 +83,20 @@ class ServiceCallbackRetryTest {
     }
 
     @Test
-    void retriesStopAfterTheMaximum() {
+    void retriesStopAfterTheMaximumAndTheTaskIsParked() {
         UUID id = deliveredNotification("/down");
         server.answer(500, 500, 500, 500, 500, 500, 500, 500);
         queue.send(QueueNames.CALLBACKS, callbacks.deliveryStatusTask(id).orElseThrow());
         Poll.untilEquals(Duration.ofSeconds(30), "1 attempt + 5 retries", 6, () -> server.requestsFor(id.toString()).size());
         Poll.until(Duration.ofSeconds(10), "queues drained", () -> drained(QueueNames.CALLBACKS) && drained(QueueNames.RETRY));
         assertThat(server.requestsFor(id.toString())).hasSize(6);
+        UUID serviceId = jdbc.queryForObject("SELECT service_id FROM notifications WHERE id = ?", UUID.class, id);
+        assertThat(circuits.suspended(serviceId)).as("suspended when retries ran out (docs/adr/0170)").isTrue();
+        assertThat(circuits.parkedCount(serviceId)).as("parked, not dropped").isEqualTo(1);
     }
+
+    @Autowired
+    CallbackCircuitStore circuits;
 
     @Test
     void theTaskOnTheQueueDoesNotRevealTheTokenOrRecipient() {

@@ -55,7 +55,7 @@ class SesReceiptRaceTest {
 
     final class NoCallbacks extends DeliveryStatusCallbacks {
         NoCallbacks() {
-            super(null, null, mapper, new org.notifyoncamel.callbacks.CallbackPoster(NotifyMetrics.detached(), 1000, 0, 0, new org.notifyoncamel.callbacks.CallbackUrlGuard(false)));
+            super(null, null, mapper, new org.notifyoncamel.callbacks.CallbackPoster(NotifyMetrics.detached(), 1000, new org.notifyoncamel.callbacks.CallbackUrlGuard(false)), null);
         }
 
         @Override

@@ -21,12 +21,12 @@ class RetryTasksConsumerRouteTest extends RouteLevelTestSupport {
 
     @EndpointInject("mock:direct:deliver-notification")
     MockEndpoint deliver;
-    @EndpointInject("mock:direct:service-callback")
+    @EndpointInject("mock:direct:dispatch-service-callback")
     MockEndpoint callbacks;
 
     @BeforeEach
     void advise() throws Exception {
-        RouteAdvice.mockAndSkip(camel, "dispatch-retry-task", "direct:deliver-notification", "direct:service-callback");
+        RouteAdvice.mockAndSkip(camel, "dispatch-retry-task", "direct:deliver-notification", "direct:dispatch-service-callback");
         MockEndpoint.resetMocks(camel);
     }
 

@@ -23,10 +23,15 @@ import org.springframework.test.context.ActiveProfiles;
     "notify.app-name=route-level-tests",
     "notify.roles.route-level-tests=common-errors.camel.yaml,common-worker-errors.camel.yaml,common-templates.camel.yaml,"
             + "receipts-processing.camel.yaml,delivery-save-api.camel.yaml,consume-retry-tasks.camel.yaml,"
-            + "delivery-notifications.camel.yaml,delivery-providers.camel.yaml,broadcasts-errors.camel.yaml,broadcasts-send.camel.yaml",
+            + "delivery-notifications.camel.yaml,delivery-providers.camel.yaml,broadcasts-errors.camel.yaml,broadcasts-send.camel.yaml,"
+            + "callbacks-service.camel.yaml",
     "notify.receipts.error-retry-delay-seconds=7",
     "notify.delivery.save-max-retries=2",
     "notify.queues.retry-tasks.wait-time-seconds=1",
+    // callback backoff without jitter (3, 6, 12 ... s) and replays in batches of two (ServiceCallbackRouteTest)
+    "notify.callbacks.retry-delay-seconds=3",
+    "notify.callbacks.retry-jitter-factor=0",
+    "notify.callbacks.replay-batch-size=2",
     // the broadcast retry policy in compressed time (BroadcastRetryPolicyRouteTest), EE's proxies observable
     "notify.broadcasts.redelivery-delay=100",
     "notify.broadcasts.backoff-multiplier=2",

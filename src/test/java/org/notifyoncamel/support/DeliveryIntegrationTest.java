@@ -24,6 +24,10 @@ import org.springframework.test.context.TestPropertySource;
     "notify.receipts.not-found-retry-delay-seconds=1",
     "notify.receipts.error-retry-delay-seconds=1",
     "notify.callbacks.retry-delay-seconds=1",
+    "notify.callbacks.retry-max-delay-seconds=1",
+    "notify.callbacks.retry-jitter-factor=0",
+    // a task's last retry (1 + 5 attempts) suspends its service's callbacks (CallbackSuspensionTest)
+    "notify.callbacks.suspend-after-failures=6",
     "notify.callbacks.timeout-ms=3000",
     "notify.providers.mmg-timeout-ms=2000",
     "notify.providers.firetext-timeout-ms=2000",
