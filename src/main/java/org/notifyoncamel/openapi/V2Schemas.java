@@ -95,7 +95,7 @@ public final class V2Schemas {
     public record PrecompiledLetterRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "my-letter") String reference,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "the PDF, base64-encoded") String content,
-            @Schema(allowableValues = {"first", "second", "europe", "rest-of-world"}) String postage) {
+            @Schema(allowableValues = {"first", "second", "economy", "europe", "rest-of-world"}) String postage) {
     }
 
     @Schema(name = "SmsNotificationResponse", additionalProperties = AdditionalPropertiesValue.FALSE)
@@ -159,7 +159,7 @@ public final class V2Schemas {
     public record PrecompiledLetterResponse(
             @Schema(requiredMode = RequiredMode.REQUIRED, example = UUID_EXAMPLE) UUID id,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "my-letter") String reference,
-            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"first", "second", "europe", "rest-of-world"})
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"first", "second", "economy", "europe", "rest-of-world"})
             String postage) {
     }
 
