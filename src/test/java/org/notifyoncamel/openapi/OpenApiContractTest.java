@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.notifyoncamel.broadcasts.CapBroadcastsTest;
 import org.notifyoncamel.crypto.SecretCipher;
 import org.notifyoncamel.support.ApiIntegrationTest;
 import org.notifyoncamel.support.ApiTestData;
@@ -186,19 +187,6 @@ class OpenApiContractTest {
                 .anyMatch(v -> v.contains("version"));
     }
 
-    static final String CAP = """
-            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-              <identifier>50385fcb0ab7aa447bbd46d848ce8466E</identifier>
-              <sender>www.gov.uk/environment-agency</sender>
-              <sent>2020-02-16T23:01:13-00:00</sent>
-              <status>Actual</status>
-              <msgType>Alert</msgType>
-              <scope>Public</scope>
-              <info><language>en-GB</language><category>Met</category><event>Flood</event>
-                <urgency>Immediate</urgency><severity>Severe</severity><certainty>Likely</certainty>
-                <expires>2020-02-17T23:01:13-00:00</expires><description>A severe flood warning</description>
-                <area><areaDesc>River Steeping</areaDesc>
-                  <polygon>53.10569,0.24453 53.10593,0.24430 53.10601,0.24460 53.10569,0.24453</polygon></area>
-              </info>
-            </alert>""";
+    static final String CAP = CapBroadcastsTest.cap("", CapBroadcastsTest.info("Met", "A severe flood warning",
+            CapBroadcastsTest.area("River Steeping", CapBroadcastsTest.POLYGON)));
 }
