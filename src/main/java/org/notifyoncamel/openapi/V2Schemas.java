@@ -25,6 +25,8 @@ public final class V2Schemas {
     private static final String TEMPLATE_ID_EXAMPLE = "f33517ff-2a88-4f6e-b855-c550268ce08a";
     private static final String TIMESTAMP_EXAMPLE = "2021-02-05T12:49:51.123456Z";
     private static final String ROOT = "https://api.notifications.service.gov.uk";
+    /** Request ids are read as Python's uuid.UUID reads them (docs/compatibility.md): no format is asserted. */
+    private static final String ANY_UUID = "a UUID: hyphens, braces and a urn:uuid: prefix are optional";
 
     private V2Schemas() {
     }
@@ -50,27 +52,31 @@ public final class V2Schemas {
     @Schema(name = "SmsNotificationRequest", additionalProperties = AdditionalPropertiesValue.FALSE)
     public record SmsNotificationRequest(
             @JsonProperty("phone_number") @Schema(requiredMode = RequiredMode.REQUIRED, example = "07700900123") String phoneNumber,
-            @JsonProperty("template_id") @Schema(requiredMode = RequiredMode.REQUIRED, example = TEMPLATE_ID_EXAMPLE) UUID templateId,
+            @JsonProperty("template_id") @Schema(requiredMode = RequiredMode.REQUIRED, description = ANY_UUID,
+                    example = TEMPLATE_ID_EXAMPLE) String templateId,
             @Schema(description = "values for the template's placeholders", example = "{\"name\": \"Jo\"}")
             Map<String, Object> personalisation,
             @Schema(description = "your reference, echoed back", example = "my-reference") String reference,
             @JsonProperty("scheduled_for") @Schema(types = {"string", "null"}, description = "validated, then ignored")
             String scheduledFor,
-            @JsonProperty("sms_sender_id") @Schema(description = "one of the service's text message senders") UUID smsSenderId) {
+            @JsonProperty("sms_sender_id") @Schema(description = "one of the service's text message senders; " + ANY_UUID)
+            String smsSenderId) {
     }
 
     @Schema(name = "EmailNotificationRequest", additionalProperties = AdditionalPropertiesValue.FALSE)
     public record EmailNotificationRequest(
             @JsonProperty("email_address") @Schema(requiredMode = RequiredMode.REQUIRED, example = "jo@example.gov.uk")
             String emailAddress,
-            @JsonProperty("template_id") @Schema(requiredMode = RequiredMode.REQUIRED, example = TEMPLATE_ID_EXAMPLE) UUID templateId,
+            @JsonProperty("template_id") @Schema(requiredMode = RequiredMode.REQUIRED, description = ANY_UUID,
+                    example = TEMPLATE_ID_EXAMPLE) String templateId,
             @Schema(description = "values for the template's placeholders (a file to send is an object with a base64 `file`)",
                     example = "{\"name\": \"Jo\"}")
             Map<String, Object> personalisation,
             @Schema(example = "my-reference") String reference,
             @JsonProperty("scheduled_for") @Schema(types = {"string", "null"}, description = "validated, then ignored")
             String scheduledFor,
-            @JsonProperty("email_reply_to_id") @Schema(description = "one of the service's reply-to addresses") UUID emailReplyToId,
+            @JsonProperty("email_reply_to_id") @Schema(description = "one of the service's reply-to addresses; " + ANY_UUID)
+            String emailReplyToId,
             @JsonProperty("one_click_unsubscribe_url") @Schema(types = {"string", "null"}, format = "uri",
                     description = "an https URL: sent as the List-Unsubscribe and List-Unsubscribe-Post headers (RFC 8058)",
                     example = "https://example.gov.uk/unsubscribe?token=a1b2")
@@ -84,7 +90,8 @@ public final class V2Schemas {
 
     @Schema(name = "TemplatedLetterRequest", additionalProperties = AdditionalPropertiesValue.FALSE)
     public record TemplatedLetterRequest(
-            @JsonProperty("template_id") @Schema(requiredMode = RequiredMode.REQUIRED, example = TEMPLATE_ID_EXAMPLE) UUID templateId,
+            @JsonProperty("template_id") @Schema(requiredMode = RequiredMode.REQUIRED, description = ANY_UUID,
+                    example = TEMPLATE_ID_EXAMPLE) String templateId,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "the address (address_line_1 ... postcode) and placeholders",
                     example = "{\"address_line_1\": \"Jo Bloggs\", \"address_line_2\": \"1 High Street\", \"postcode\": \"SW1 1AA\"}")
             Map<String, Object> personalisation,

@@ -170,6 +170,11 @@ class OpenApiContractTest {
         assertThatThrownBy(() -> contract.check("GET", path, 200, "application/json", withoutStatus.toString()))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("does not describe");
 
+        String accepted = "{\"email_address\": \"jo@example.gov.uk\", \"template_id\": \"" + emailTemplate + "\"}";
+        assertThat(contract.requestViolations("POST", "/v2/notifications/email", accepted)).isEmpty();
+        assertThat(contract.requestViolations("POST", "/v2/notifications/email", accepted.replace("}", ", \"colour\": \"blue\"}")))
+                .anyMatch(v -> v.contains("colour"));
+
         // the real body still conforms: the rejections above are the edits, not the validator
         assertThat(contract.violations("GET", path, 200, "application/json; charset=utf-8", real.toString())).isEmpty();
     }

@@ -107,7 +107,8 @@ public final class Http {
             }
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (path.startsWith("/v2/") && !path.startsWith(OpenApiContract.PATH)) {
-                OpenApiContract.served(baseUrl).check(method, path, response.statusCode(),
+                OpenApiContract.served(baseUrl).check(method, path, "application/json".equals(contentType) ? json : null,
+                        response.statusCode(),
                         response.headers().firstValue("Content-Type").orElse(null), response.body());
             }
             return new Response(response.statusCode(), response.body(), response.headers().map());

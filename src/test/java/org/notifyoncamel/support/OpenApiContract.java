@@ -94,7 +94,18 @@ public final class OpenApiContract {
 
     /** Fails with every violation of the document by this response. */
     public void check(String method, String pathAndQuery, int status, String contentType, String body) {
-        List<String> violations = violations(method, pathAndQuery, status, contentType, body);
+        check(method, pathAndQuery, null, status, contentType, body);
+    }
+
+    /**
+     * Fails with every violation of the document by this exchange: the response, and, when the API accepted it (2xx),
+     * the JSON request body (an accepted request the documented request schema refuses is drift too).
+     */
+    public void check(String method, String pathAndQuery, String requestJson, int status, String contentType, String body) {
+        List<String> violations = new ArrayList<>(violations(method, pathAndQuery, status, contentType, body));
+        if (requestJson != null && status >= 200 && status < 300) {
+            violations.addAll(requestViolations(method, pathAndQuery, requestJson));
+        }
         if (!violations.isEmpty()) {
             throw new AssertionError(method + " " + pathAndQuery + " answered " + status + " " + body + "\nwhich "
                     + PATH + " does not describe (routes/api-*.camel.yaml and openapi.V2Schemas; README, "
@@ -155,6 +166,25 @@ public final class OpenApiContract {
             return schema(schemaPointer).validate(json).stream().map(ValidationMessage::getMessage).toList();
         } catch (java.io.IOException e) {
             return List.of("the body is not JSON: " + e.getMessage());
+        }
+    }
+
+    /** What in this JSON request body the operation's documented request schema does not allow. */
+    public List<String> requestViolations(String method, String pathAndQuery, String requestJson) {
+        String path = pathAndQuery.split("\\?", 2)[0];
+        Optional<Route> route = routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst();
+        String verb = method.toLowerCase(Locale.ROOT);
+        if (route.isEmpty() || !document.path("paths").path(route.get().template()).path(verb).has("requestBody")) {
+            return List.of();
+        }
+        String pointer = "/paths/" + escape(route.get().template()) + "/" + verb + "/requestBody/content/application~1json/schema";
+        if (document.at(pointer).isMissingNode()) {
+            return List.of();
+        }
+        try {
+            return schema(pointer).validate(MAPPER.readTree(requestJson)).stream().map(m -> "request " + m.getMessage()).toList();
+        } catch (java.io.IOException e) {
+            return List.of("the request body is not JSON: " + e.getMessage());
         }
     }
 
