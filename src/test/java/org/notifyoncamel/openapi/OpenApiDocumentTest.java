@@ -2,6 +2,9 @@ package org.notifyoncamel.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +15,7 @@ import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.support.ApiIntegrationTest;
+import org.notifyoncamel.support.HeadlessChromium;
 import org.notifyoncamel.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +49,7 @@ class OpenApiDocumentTest {
     void isAnOpenApi31DocumentThatSwaggerParserReadsWithoutComplaint() throws java.io.IOException {
         JsonNode document = document();
         // kept for reading and for client generators: target/openapi.json is the document this build checked
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), document.toPrettyString());
+        Files.writeString(Path.of("target", "openapi.json"), document.toPrettyString());
         assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(document.at("/info/title").asText()).contains("public API");
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document.toString());
@@ -109,6 +113,22 @@ class OpenApiDocumentTest {
                 "/v2/notifications", "/v2/notifications/{notification_id}", "/v2/notifications/{notification_id}/pdf",
                 "/v2/template/{template_id}", "/v2/template/{template_id}/version/{version}", "/v2/templates",
                 "/v2/template/{template_id}/preview", "/v2/received-text-messages", "/v2/broadcast");
+    }
+
+    @Test
+    void swaggerUiShowsEveryOperationInAHeadlessBrowser() throws Exception {
+        int operations = document().get("paths").findValues("operationId").size();
+        try (HeadlessChromium chromium = HeadlessChromium.start(1400, 1000)) {
+            chromium.navigate("http://127.0.0.1:" + port + "/api-docs/index.html");
+            chromium.waitFor("document.querySelector('.info .title') ? document.querySelector('.info .title').textContent : ''",
+                    v -> v.asText().contains("public API"), Duration.ofSeconds(60), "the document's title");
+            JsonNode paths = chromium.waitFor("Array.from(document.querySelectorAll('.opblock-summary-path')).map(p => p.textContent)",
+                    v -> v.size() >= operations, Duration.ofSeconds(30), "every operation");
+            List<String> shown = new ArrayList<>();
+            paths.forEach(p -> shown.add(p.asText().replace("\u200b", "")));
+            assertThat(shown).contains("/v2/notifications/sms", "/v2/notifications/{notification_id}", "/v2/broadcast");
+            Files.write(Path.of("target", "swagger-ui.png"), chromium.screenshot());
+        }
     }
 
     @Test
