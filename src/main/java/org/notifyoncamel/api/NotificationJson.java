@@ -63,6 +63,9 @@ final class NotificationJson {
         json.put("completed_at", COMPLETED.contains(n.status()) ? Timestamps.iso(n.updatedAt()) : null);
         json.put("scheduled_for", null);
         json.put("postage", letter ? n.postage() : null);
+        if ("email".equals(type)) {
+            json.put("one_click_unsubscribe_url", n.oneClickUnsubscribeUrl());
+        }
         if (letter) {
             json.put("estimated_delivery", Timestamps.iso(LetterTimings.estimatedDelivery(n.createdAt(), n.postage())));
         }

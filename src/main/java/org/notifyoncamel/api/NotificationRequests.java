@@ -132,7 +132,10 @@ public final class NotificationRequests {
         }
     }
 
-    /** Current clients may send {@code one_click_unsubscribe_url}: an absolute http(s) URL, or null. */
+    /**
+     * Current clients may send {@code one_click_unsubscribe_url}: an absolute https URL (RFC 8058 requires HTTPS for
+     * the List-Unsubscribe-Post target), or null.
+     */
     private static String unsubscribeUrl(ObjectNode body, SchemaErrors errors) {
         JsonNode value = body.get("one_click_unsubscribe_url");
         if (value == null || value.isNull()) {
@@ -145,8 +148,12 @@ public final class NotificationRequests {
         String url = value.asText();
         try {
             URI uri = new URI(url);
-            if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            if (uri.getHost() != null && "https".equalsIgnoreCase(uri.getScheme())) {
                 return url;
+            }
+            if (uri.getHost() != null && "http".equalsIgnoreCase(uri.getScheme())) {
+                errors.format("one_click_unsubscribe_url", "must be an https URL");
+                return null;
             }
         } catch (Exception e) {
             // reported below

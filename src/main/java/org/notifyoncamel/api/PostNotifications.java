@@ -196,7 +196,8 @@ public class PostNotifications {
 
         NewNotification notification = new NewNotification(id, request.recipient(), normalised, service.id(), template.id(),
                 template.version(), caller.key().id(), caller.keyType(), "email", Timestamps.now(), "created", request.reference(),
-                encrypt(uploads.personalisation()), false, null, null, replyTo, uploads.documentDownloadCount(), null);
+                encrypt(uploads.personalisation()), false, null, null, replyTo, uploads.documentDownloadCount(), null)
+                .withOneClickUnsubscribeUrl(request.oneClickUnsubscribeUrl());
         accept(exchange, caller, template, notification, response, simulated, QueueNames.SEND_EMAIL, QueueNames.SAVE_API_EMAIL);
     }
 

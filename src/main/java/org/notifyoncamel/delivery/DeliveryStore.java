@@ -25,7 +25,8 @@ public class DeliveryStore {
                                String encryptedPersonalisation, String replyToText, boolean international,
                                Instant createdAt, String sentBy, Instant sentAt,
                                String serviceName, boolean serviceActive, boolean researchMode, boolean prefixSms,
-                               String emailFrom, String templateContent, String templateSubject) {
+                               String emailFrom, String templateContent, String templateSubject,
+                               String oneClickUnsubscribeUrl) {
 
         public boolean simulated() {
             return researchMode || "test".equals(keyType);
@@ -42,7 +43,8 @@ public class DeliveryStore {
         return jdbc.query("""
                 SELECT n.id, n.notification_type::text, n.notification_status, n."to", n.service_id, n.key_type,
                        n._personalisation, n.reply_to_text, n.international, n.created_at, n.sent_by, n.sent_at,
-                       s.name, s.active, s.research_mode, s.prefix_sms, s.email_from, t.content, t.subject
+                       s.name, s.active, s.research_mode, s.prefix_sms, s.email_from, t.content, t.subject,
+                       n.one_click_unsubscribe_url
                 FROM notifications n
                 JOIN services s ON s.id = n.service_id
                 JOIN templates_history t ON t.id = n.template_id AND t.version = n.template_version
@@ -137,6 +139,6 @@ public class DeliveryStore {
                 rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
                 Timestamps.toInstant(rs.getTimestamp(10)), rs.getString(11), Timestamps.toInstant(rs.getTimestamp(12)),
                 rs.getString(13), rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16), rs.getString(17),
-                rs.getString(18), rs.getString(19));
+                rs.getString(18), rs.getString(19), rs.getString(20));
     }
 }

@@ -17,7 +17,9 @@ import jakarta.mail.internet.MimeMultipart;
 /**
  * Builds the MIME message handed to camel-aws2-ses (sent with SendRawEmail): multipart/alternative
  * with the plain text and the HTML body, From with the service's name, Reply-To when the
- * notification has one. Sets the SES source and destination headers.
+ * notification has one, and the RFC 8058 one-click unsubscribe headers ({@code List-Unsubscribe} with the client's
+ * https URL, {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}) when it has a
+ * {@code one_click_unsubscribe_url}. Sets the SES source and destination headers.
  */
 @Component("emailMessages")
 public class EmailMessages {
@@ -29,6 +31,11 @@ public class EmailMessages {
      * (Angus Mail) makes it a class look-up.
      */
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    /** RFC 2369 and RFC 8058: the unsubscribe target, and the POST a mailbox provider makes to it for one click. */
+    public static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
+    public static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
+    public static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
     static {
         if (System.getProperty(STREAM_PROVIDER) == null) {
@@ -55,6 +62,10 @@ public class EmailMessages {
         alternative.addBodyPart(html);
         message.setContent(alternative);
         message.setHeader("X-Notify-Notification-Id", email.notificationId().toString());
+        if (email.oneClickUnsubscribeUrl() != null) {
+            message.setHeader(LIST_UNSUBSCRIBE, "<" + email.oneClickUnsubscribeUrl() + ">");
+            message.setHeader(LIST_UNSUBSCRIBE_POST, ONE_CLICK);
+        }
         message.saveChanges();
         exchange.getIn().setHeader("CamelAwsSesFrom", email.fromAddress());
         exchange.getIn().setHeader("CamelAwsSesTo", email.to());

@@ -107,7 +107,8 @@ public class NotificationDelivery {
             String text = EmailRenderer.body(n.templateContent(), values);
             String html = EmailLayout.wrap(EmailRenderer.html(n.templateContent(), values), subject);
             String replyTo = n.replyToText() == null || n.replyToText().isBlank() ? null : punycode(EmailAddresses.validate(n.replyToText()));
-            return new EmailSend(id, n.serviceId(), n.serviceName(), fromAddress, punycode(EmailAddresses.validate(n.to())), subject, text, html, replyTo, claimedAt);
+            return new EmailSend(id, n.serviceId(), n.serviceName(), fromAddress, punycode(EmailAddresses.validate(n.to())), subject, text, html, replyTo,
+                    n.oneClickUnsubscribeUrl(), claimedAt);
         }
         throw new InvalidTaskException("notification " + id + " is a " + n.type() + ", not sent by this worker");
     }

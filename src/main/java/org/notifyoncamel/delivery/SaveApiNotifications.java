@@ -56,7 +56,8 @@ public class SaveApiNotifications {
             Map.entry("sent_by", Kind.TEXT), Map.entry("notification_status", Kind.TEXT), Map.entry("reference", Kind.TEXT),
             Map.entry("client_reference", Kind.TEXT), Map.entry("_personalisation", Kind.TEXT), Map.entry("international", Kind.BOOL),
             Map.entry("phone_prefix", Kind.TEXT), Map.entry("rate_multiplier", Kind.NUMERIC), Map.entry("created_by_id", Kind.UUID),
-            Map.entry("reply_to_text", Kind.TEXT), Map.entry("document_download_count", Kind.INT), Map.entry("postage", Kind.TEXT));
+            Map.entry("reply_to_text", Kind.TEXT), Map.entry("document_download_count", Kind.INT), Map.entry("postage", Kind.TEXT),
+            Map.entry("one_click_unsubscribe_url", Kind.TEXT));
 
     private static final List<String> REQUIRED = List.of("id", "service_id", "template_id", "template_version", "to", "notification_type");
 

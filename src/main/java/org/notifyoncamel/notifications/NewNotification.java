@@ -33,7 +33,8 @@ public record NewNotification(
         Integer documentDownloadCount,
         String postage,
         String reference,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String oneClickUnsubscribeUrl) {
 
     /** A notification without a provider reference, not yet updated (texts and emails). */
     public NewNotification(UUID id, String to, String normalisedTo, UUID serviceId, UUID templateId, int templateVersion,
@@ -42,7 +43,25 @@ public record NewNotification(
                            BigDecimal rateMultiplier, String replyToText, Integer documentDownloadCount, String postage) {
         this(id, to, normalisedTo, serviceId, templateId, templateVersion, apiKeyId, keyType, notificationType, createdAt, status,
                 clientReference, encryptedPersonalisation, international, phonePrefix, rateMultiplier, replyToText,
-                documentDownloadCount, postage, null, null);
+                documentDownloadCount, postage, null, null, null);
+    }
+
+    /** A notification without a one-click unsubscribe URL (every type but API emails that carry one). */
+    public NewNotification(UUID id, String to, String normalisedTo, UUID serviceId, UUID templateId, int templateVersion,
+                           UUID apiKeyId, String keyType, String notificationType, Instant createdAt, String status,
+                           String clientReference, String encryptedPersonalisation, boolean international, String phonePrefix,
+                           BigDecimal rateMultiplier, String replyToText, Integer documentDownloadCount, String postage,
+                           String reference, Instant updatedAt) {
+        this(id, to, normalisedTo, serviceId, templateId, templateVersion, apiKeyId, keyType, notificationType, createdAt, status,
+                clientReference, encryptedPersonalisation, international, phonePrefix, rateMultiplier, replyToText,
+                documentDownloadCount, postage, reference, updatedAt, null);
+    }
+
+    /** The same notification with the client's one-click unsubscribe URL (email only, RFC 8058). */
+    public NewNotification withOneClickUnsubscribeUrl(String url) {
+        return new NewNotification(id, to, normalisedTo, serviceId, templateId, templateVersion, apiKeyId, keyType,
+                notificationType, createdAt, status, clientReference, encryptedPersonalisation, international, phonePrefix,
+                rateMultiplier, replyToText, documentDownloadCount, postage, reference, updatedAt, url);
     }
 
     /**
@@ -78,6 +97,7 @@ public record NewNotification(
         row.put("reply_to_text", replyToText);
         row.put("document_download_count", documentDownloadCount);
         row.put("postage", postage);
+        row.put("one_click_unsubscribe_url", oneClickUnsubscribeUrl);
         return row;
     }
 }

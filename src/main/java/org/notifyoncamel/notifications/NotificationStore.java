@@ -27,7 +27,8 @@ public class NotificationStore {
 
     private static final String SELECT = "SELECT n.id, n.\"to\", n.service_id, n.template_id, n.template_version, n.key_type, "
             + "n.notification_type::text, n.created_at, n.sent_at, n.updated_at, n.notification_status, n.client_reference, "
-            + "n._personalisation, n.postage, u.name AS created_by_name, th.content, th.subject "
+            + "n._personalisation, n.postage, u.name AS created_by_name, th.content, th.subject, "
+            + "n.one_click_unsubscribe_url "
             + "FROM notifications n JOIN templates_history th ON th.id = n.template_id AND th.version = n.template_version "
             + "LEFT JOIN users u ON u.id = n.created_by_id ";
 
@@ -39,10 +40,12 @@ public class NotificationStore {
 
     private static final String INSERT = "INSERT INTO notifications (id, \"to\", normalised_to, service_id, template_id, template_version, api_key_id, "
             + "key_type, billable_units, notification_type, created_at, notification_status, client_reference, _personalisation, "
-            + "international, phone_prefix, rate_multiplier, reply_to_text, document_download_count, postage, reference, updated_at) VALUES "
+            + "international, phone_prefix, rate_multiplier, reply_to_text, document_download_count, postage, reference, updated_at, "
+            + "one_click_unsubscribe_url) VALUES "
             + "(:id, :to, :normalisedTo, :serviceId, :templateId, :templateVersion, :apiKeyId, :keyType, 0, "
             + "CAST(:notificationType AS notification_type), :createdAt, :status, :clientReference, :personalisation, "
-            + ":international, :phonePrefix, :rateMultiplier, :replyToText, :documentDownloadCount, :postage, :reference, :updatedAt)";
+            + ":international, :phonePrefix, :rateMultiplier, :replyToText, :documentDownloadCount, :postage, :reference, :updatedAt, "
+            + ":oneClickUnsubscribeUrl)";
 
     public void insert(NewNotification n) {
         jdbc.update(INSERT, params(n));
@@ -71,7 +74,8 @@ public class NotificationStore {
                 .addValue("rateMultiplier", n.rateMultiplier()).addValue("replyToText", n.replyToText())
                 .addValue("documentDownloadCount", n.documentDownloadCount()).addValue("postage", n.postage())
                 .addValue("reference", n.reference())
-                .addValue("updatedAt", n.updatedAt() == null ? null : Timestamps.toSql(n.updatedAt()));
+                .addValue("updatedAt", n.updatedAt() == null ? null : Timestamps.toSql(n.updatedAt()))
+                .addValue("oneClickUnsubscribeUrl", n.oneClickUnsubscribeUrl());
     }
 
     /** A notification of the service, whatever key type sent it. */
@@ -130,6 +134,6 @@ public class NotificationStore {
                 rs.getObject(4, UUID.class), rs.getInt(5), rs.getString(6), rs.getString(7),
                 Timestamps.toInstant(rs.getTimestamp(8)), Timestamps.toInstant(rs.getTimestamp(9)),
                 Timestamps.toInstant(rs.getTimestamp(10)), rs.getString(11), rs.getString(12), rs.getString(13),
-                rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17));
+                rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18));
     }
 }

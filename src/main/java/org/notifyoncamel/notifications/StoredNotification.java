@@ -21,5 +21,6 @@ public record StoredNotification(
         String postage,
         String createdByName,
         String templateContent,
-        String templateSubject) {
+        String templateSubject,
+        String oneClickUnsubscribeUrl) {
 }

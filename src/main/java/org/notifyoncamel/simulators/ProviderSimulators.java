@@ -1,12 +1,16 @@
 package org.notifyoncamel.simulators;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -14,8 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -32,6 +34,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 /**
  * MMG, Firetext and SES as seen from Notify: they accept sends in the providers' wire formats and,
  * after {@code notify.simulators.latency-ms}, send delivery receipts in the providers' formats to
@@ -43,7 +51,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class ProviderSimulators implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderSimulators.class);
-    private static final Pattern MIME_TO = Pattern.compile("(?mi)^To:\\s*(?:.*<)?([^<>\\s]+@[^<>\\s]+?)>?\\s*$");
+    /** The RFC 2369 / RFC 8058 headers a test may ask about (one-click unsubscribe). */
+    private static final List<String> LIST_HEADERS = List.of("List-Unsubscribe", "List-Unsubscribe-Post");
 
     private final SimulatorSettings settings;
     private final ObjectMapper mapper;
@@ -66,6 +75,8 @@ public class ProviderSimulators implements DisposableBean {
     });
     private final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> unsubscribeHeaders = new ConcurrentHashMap<>();
+    private final Session mail = Session.getInstance(new Properties());
 
     public ProviderSimulators(SimulatorSettings settings, ObjectMapper mapper, Environment env, ProducerTemplate producer) {
         this.settings = settings;
@@ -78,6 +89,14 @@ public class ProviderSimulators implements DisposableBean {
     public int sends(String provider, String notificationId) {
         AtomicInteger count = sends.get(provider + ":" + notificationId);
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * The List-Unsubscribe and List-Unsubscribe-Post headers of the raw MIME message SES received for a notification,
+     * as the message carried them (empty when it had none).
+     */
+    public Map<String, String> sesListHeaders(String notificationId) {
+        return unsubscribeHeaders.getOrDefault(notificationId, Map.of());
     }
 
     /** Every request a simulated provider received, accepted or not. */
@@ -151,12 +170,23 @@ public class ProviderSimulators implements DisposableBean {
         String notificationId = null;
         String raw = form.get("RawMessage.Data");
         if (raw != null) {
-            String mime = new String(Base64.getMimeDecoder().decode(raw), StandardCharsets.UTF_8);
-            Matcher id = Pattern.compile("(?mi)^X-Notify-Notification-Id:\\s*(\\S+)").matcher(mime);
-            notificationId = id.find() ? id.group(1) : null;
+            MimeMessage mime = new MimeMessage(mail, new ByteArrayInputStream(Base64.getMimeDecoder().decode(raw)));
+            notificationId = mime.getHeader("X-Notify-Notification-Id", null);
             if (recipient == null) {
-                Matcher to = MIME_TO.matcher(mime);
-                recipient = to.find() ? to.group(1) : "";
+                Address[] to = mime.getRecipients(Message.RecipientType.TO);
+                recipient = to == null || to.length == 0 ? "" : ((InternetAddress) to[0]).getAddress();
+            }
+            if (notificationId != null) {
+                Map<String, String> listHeaders = new LinkedHashMap<>();
+                for (String name : LIST_HEADERS) {
+                    String value = mime.getHeader(name, null);
+                    if (value != null) {
+                        listHeaders.put(name, value);
+                    }
+                }
+                if (!listHeaders.isEmpty()) {
+                    unsubscribeHeaders.put(notificationId, listHeaders);
+                }
             }
         }
         String messageId = UUID.randomUUID().toString();

@@ -92,6 +92,9 @@ class SchemaMessagesTest {
         assertThat(messages(() -> requests.email(V2Requests.parse(("{\"email_address\": \"a@b.gov.uk\", \"template_id\": \"" + TEMPLATE
                 + "\", \"one_click_unsubscribe_url\": \"mailto:x\"}").getBytes(), false))))
                 .containsExactly("one_click_unsubscribe_url is not a valid URL");
+        assertThat(messages(() -> requests.email(V2Requests.parse(("{\"email_address\": \"a@b.gov.uk\", \"template_id\": \"" + TEMPLATE
+                + "\", \"one_click_unsubscribe_url\": \"http://example.gov.uk/u\"}").getBytes(), false))))
+                .containsExactly("one_click_unsubscribe_url must be an https URL");
     }
 
     @Test

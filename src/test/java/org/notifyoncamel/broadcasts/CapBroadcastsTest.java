@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.http.ApiError;
 
-class CapBroadcastsTest {
+public class CapBroadcastsTest {
 
-    static final String POLYGON = "53.10569,0.24453 53.10593,0.24430 53.10601,0.24460 53.10569,0.24453";
+    public static final String POLYGON = "53.10569,0.24453 53.10593,0.24430 53.10601,0.24460 53.10569,0.24453";
 
-    static String cap(String declaration, String info) {
+    public static String cap(String declaration, String info) {
         return declaration + """
                 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
                   <identifier>50385fcb0ab7aa447bbd46d848ce8466E</identifier>
@@ -25,14 +25,14 @@ class CapBroadcastsTest {
                 """ + info + "</alert>";
     }
 
-    static String info(String category, String description, String areas) {
+    public static String info(String category, String description, String areas) {
         return "<info><language>en-GB</language><category>" + category + "</category><event>Flood</event>"
                 + "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Likely</certainty>"
                 + "<expires>2020-02-17T23:01:13-00:00</expires>"
                 + (description == null ? "" : "<description>" + description + "</description>") + areas + "</info>";
     }
 
-    static String area(String name, String... polygons) {
+    public static String area(String name, String... polygons) {
         StringBuilder out = new StringBuilder("<area><areaDesc>" + name + "</areaDesc>");
         for (String polygon : polygons) {
             out.append("<polygon>").append(polygon).append("</polygon>");

@@ -3,6 +3,7 @@ package org.notifyoncamel.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.camel.EndpointInject;
@@ -10,6 +11,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyoncamel.crypto.SecretCipher;
+import org.notifyoncamel.notifications.NewNotification;
 import org.notifyoncamel.queues.Queues;
 import org.notifyoncamel.support.DeliveryTestData;
 import org.notifyoncamel.support.SentToQueues;
@@ -64,6 +66,22 @@ class SaveApiRouteTest extends RouteLevelTestSupport {
         assertThat(deliver.queue()).isEqualTo("send-sms-tasks");
         assertThat(deliver.body()).isEqualTo("{\"notification_id\":\"" + id + "\"}");
         retries.assertIsSatisfied();
+    }
+
+    @Test
+    void theOneClickUnsubscribeUrlTravelsInTheSaveTaskToTheRow() {
+        DeliveryTestData.Service service = data.service();
+        DeliveryTestData.Template template = data.emailTemplate(service, "Hi", "Hello");
+        UUID id = UUID.randomUUID();
+        NewNotification accepted = new NewNotification(id, "jo@example.gov.uk", "jo@example.gov.uk", service.id(), template.id(),
+                template.version(), null, "normal", "email", Instant.now(), "created", null, null, false, null, null, null, null, null)
+                .withOneClickUnsubscribeUrl("https://example.gov.uk/unsubscribe?token=a1b2");
+
+        producer.sendBody("direct:save-api-notification",
+                tasks.read(mapper.createObjectNode().set("notification", mapper.valueToTree(accepted.columns())).toString(),
+                        "save-api-email"));
+
+        assertThat(data.row(id).get("one_click_unsubscribe_url")).isEqualTo("https://example.gov.uk/unsubscribe?token=a1b2");
     }
 
     @Test

@@ -13,7 +13,10 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A small HTTP client for tests: JSON in, status + JSON out, with admin or API-key JWTs. */
+/**
+ * A small HTTP client for tests: JSON in, status + JSON out, with admin or API-key JWTs. Every /v2 response is checked
+ * against the OpenAPI document the application serves ({@link OpenApiContract}).
+ */
 public final class Http {
 
     public static final String ADMIN_SECRET = "dev-notify-secret-key";
@@ -86,19 +89,31 @@ public final class Http {
     }
 
     public Response send(String method, String path, Object body) {
+        return send(method, path, "application/json", body);
+    }
+
+    /** A request whose body (when not null) is sent with this Content-Type (none when null). */
+    public Response send(String method, String path, String contentType, Object body) {
         try {
             String json = body == null ? null : body instanceof String s ? s : MAPPER.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
-                request.header("Content-Type", "application/json");
+            if (json != null && contentType != null) {
+                request.header("Content-Type", contentType);
             }
             String header = authorizationHeader();
             if (header != null) {
                 request.header("Authorization", header);
             }
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (path.startsWith("/v2/") && !path.startsWith(OpenApiContract.PATH)) {
+                OpenApiContract.served(baseUrl).check(method, path, "application/json".equals(contentType) ? json : null,
+                        response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null), response.body());
+            }
             return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (AssertionError e) {
+            throw e;
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
         }
