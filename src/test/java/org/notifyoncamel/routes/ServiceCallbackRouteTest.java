@@ -163,4 +163,33 @@ class ServiceCallbackRouteTest extends RouteLevelTestSupport {
         producer.sendBody("direct:replay-parked-callbacks", replay(service.id()));
         assertThat(republishedBodies()).extracting(b -> MAPPER.readTree(b).get("n").asInt()).as("an expired lease is taken again").containsExactly(2, 3, 1);
     }
+
+    @Test
+    void aQueueMessageDeliveredAgainAfterItsCallbackWasSentIsNotSentTwice() throws Exception {
+        Task task = deliveredTask(0);
+        server.answer(200);
+        String messageId = "sqs-" + UUID.randomUUID();
+        producer.sendBodyAndHeader("direct:service-callback", task, "CamelAwsSqsMessageId", messageId);
+        producer.sendBodyAndHeader("direct:service-callback", task, "CamelAwsSqsMessageId", messageId);
+        assertThat(server.requests()).as("the same message delivered twice").hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT done_at IS NOT NULL FROM service_callback_claims WHERE message_id = ?", Boolean.class, messageId))
+                .isTrue();
+        // a new message for the same callback (a retry, a replay) is a new send
+        producer.sendBodyAndHeader("direct:service-callback", task, "CamelAwsSqsMessageId", "sqs-" + UUID.randomUUID());
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void aClaimLeftInFlightByADeadWorkerIsTakenOverAfterItsLease() throws Exception {
+        Task task = deliveredTask(0);
+        server.answer(200);
+        String fresh = "sqs-" + UUID.randomUUID();
+        String stale = "sqs-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO service_callback_claims (message_id, claimed_at) VALUES (?, now() AT TIME ZONE 'UTC')", fresh);
+        jdbc.update("INSERT INTO service_callback_claims (message_id, claimed_at) VALUES (?, now() AT TIME ZONE 'UTC' - interval '1 hour')", stale);
+        producer.sendBodyAndHeader("direct:service-callback", task, "CamelAwsSqsMessageId", fresh);
+        assertThat(server.requests()).as("in flight elsewhere, within its lease").isEmpty();
+        producer.sendBodyAndHeader("direct:service-callback", task, "CamelAwsSqsMessageId", stale);
+        assertThat(server.requests()).as("its worker died before posting").hasSize(1);
+    }
 }
