@@ -52,13 +52,14 @@ public class DeliveryStore {
     /**
      * Claims the row for one delivery attempt: {@code created} (or a claim older than the lease)
      * becomes {@code sending} with {@code sent_at} = the claim time. Empty when another attempt owns
-     * it or it has already gone further.
+     * it, it has already gone further, or its schedule is still pending (docs/adr/0151: never sent early).
      */
     public Optional<Instant> claim(UUID id, Instant now, Instant leaseExpiredBefore) {
         int updated = jdbc.update("""
                 UPDATE notifications SET notification_status = 'sending', sent_at = ?, sent_by = NULL, updated_at = ?
                 WHERE id = ? AND (notification_status = 'created'
-                    OR (notification_status = 'sending' AND sent_by IS NULL AND sent_at < ?))""",
+                    OR (notification_status = 'sending' AND sent_by IS NULL AND sent_at < ?))
+                  AND NOT EXISTS (SELECT 1 FROM scheduled_notifications s WHERE s.notification_id = notifications.id AND s.pending)""",
                 Timestamps.toSql(now), Timestamps.toSql(now), id, Timestamps.toSql(leaseExpiredBefore));
         return updated == 1 ? Optional.of(now) : Optional.empty();
     }
@@ -104,6 +105,7 @@ public class DeliveryStore {
                 WHERE n.notification_type IN ('sms', 'email') AND n.created_at < ?
                   AND ((n.notification_status = 'created' AND (n.updated_at IS NULL OR n.updated_at < ?))
                     OR (n.notification_status = 'sending' AND n.sent_by IS NULL AND n.sent_at < ?))
+                  AND NOT EXISTS (SELECT 1 FROM scheduled_notifications s WHERE s.notification_id = n.id AND s.pending)
                 ORDER BY n.created_at LIMIT ?""",
                 (rs, i) -> new Replay(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)),
                 Timestamps.toSql(createdBefore), Timestamps.toSql(quietSince), Timestamps.toSql(quietSince), limit);
