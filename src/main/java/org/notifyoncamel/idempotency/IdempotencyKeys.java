@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Route;
-import org.apache.camel.spi.SynchronizationRouteAware;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.notifyoncamel.auth.ApiKeyAuthenticator;
 import org.notifyoncamel.auth.ApiKeyAuthenticator.Authenticated;
@@ -36,6 +34,8 @@ public class IdempotencyKeys {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** Exchange property: the stored answer to send instead of running the request. */
     public static final String REPLAY = "notifyIdempotentReplay";
+    /** Exchange property: this request's claim, whose answer {@link #record} stores. */
+    static final String CLAIM = "notifyIdempotencyClaim";
     static final int MAX_LENGTH = 255;
     static final String INVALID_KEY = "Idempotency-Key must be 1 to " + MAX_LENGTH + " printable ASCII characters";
     static final String DIFFERENT_REQUEST = "Idempotency-Key has already been used for a different request; "
@@ -80,7 +80,9 @@ public class IdempotencyKeys {
         String hash = RequestFingerprint.of(exchange.getFromRouteId(), body);
         Instant now = now();
         if (store.claim(serviceId, key, hash, now, now.minus(lifetime), now.minus(abandonedAfter))) {
-            exchange.getExchangeExtension().addOnCompletion(new AnswerRecorder(serviceId, key, now, exchange.getFromRouteId()));
+            AnswerRecorder recorder = new AnswerRecorder(serviceId, key, now, exchange.getFromRouteId());
+            exchange.setProperty(CLAIM, recorder);
+            exchange.getExchangeExtension().addOnCompletion(recorder);
             return;
         }
         IdempotencyStore.Entry entry = store.find(serviceId, key).orElseThrow(() -> new ApiError(409, "BadRequestError", IN_PROGRESS));
@@ -91,6 +93,17 @@ public class IdempotencyKeys {
             throw new ApiError(409, "BadRequestError", IN_PROGRESS);
         }
         exchange.setProperty(REPLAY, entry);
+    }
+
+    /**
+     * Stores the answer just written (by {@code jsonResponses.write} or, on the error path, {@code jsonResponses.error})
+     * as the key's answer, before the HTTP consumer sends it; nothing without a claim.
+     */
+    public void record(Exchange exchange) {
+        AnswerRecorder recorder = exchange.getProperty(CLAIM, AnswerRecorder.class);
+        if (recorder != null) {
+            recorder.finish(exchange);
+        }
     }
 
     /** Answers with the stored first answer, byte for byte. */
@@ -132,10 +145,10 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Stores the answer when the endpoint's first route (the REST route) has finished, before the HTTP consumer
-     * writes it; a request that failed without an answer gives the key back.
+     * Stores the answer once {@link #record} is called; if the exchange ends without that (an exception no policy
+     * answered), the key is given back.
      */
-    private final class AnswerRecorder extends SynchronizationAdapter implements SynchronizationRouteAware {
+    private final class AnswerRecorder extends SynchronizationAdapter {
 
         private final UUID serviceId;
         private final String key;
@@ -151,29 +164,29 @@ public class IdempotencyKeys {
         }
 
         @Override
-        public void onBeforeRoute(Route route, Exchange exchange) {
-            // nothing to do before a route
-        }
-
-        @Override
-        public void onAfterRoute(Route route, Exchange exchange) {
-            if (routeId.equals(route.getRouteId())) {
-                finish(exchange);
+        public synchronized void onDone(Exchange exchange) {
+            if (!done) {
+                done = true;
+                release();
             }
         }
 
-        @Override
-        public void onDone(Exchange exchange) {
-            finish(exchange);
+        private void release() {
+            try {
+                store.release(serviceId, key, claimedAt);
+            } catch (RuntimeException e) {
+                LOG.warn("service_id={} route {}: Idempotency-Key not given back ({}); it stays claimed until it is abandoned",
+                        serviceId, routeId, e.getClass().getSimpleName());
+            }
         }
 
-        private synchronized void finish(Exchange exchange) {
+        synchronized void finish(Exchange exchange) {
             if (done) {
                 return;
             }
             done = true;
             Message message = exchange.getMessage();
-            Integer status = exchange.getException() == null ? message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) : null;
+            Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             try {
                 if (keep(status)) {
                     byte[] body = message.getBody(byte[].class);
