@@ -196,6 +196,11 @@ class ScheduledSendsTest {
         assertThat(due).contains(new DeliverTask(QueueNames.SEND_SMS, message));
         assertThat(sends(at.plusSeconds(60)).due()).noneMatch(t -> t.message().equals(message));
         assertThat(schedules.cancel(id, Instant.now())).isFalse();
+
+        // the guard is what held the early claim back: with the schedule taken, the same claim succeeds
+        Instant claimedAt = Timestamps.now();
+        assertThat(delivery.claim(id, claimedAt, claimedAt.minusSeconds(150))).contains(claimedAt);
+        assertThat(delivery.release(id, claimedAt, null, Timestamps.now())).isTrue();
     }
 
     @Test
