@@ -226,6 +226,35 @@ class IdempotencyKeyApiTest {
     }
 
     @Test
+    void lettersAndEmailsTakeKeysToo() {
+        TestService letters = data.service(false, "letter", "email");
+        TestKey letterKey = data.apiKey(letters, "normal");
+        UUID letterTemplate = data.template(letters, "letter", "letter " + ApiTestData.unique(), "Renewal", "Dear ((address_line_1))");
+        String reference = "idem-" + ApiTestData.unique();
+        Map<String, Object> letter = new LinkedHashMap<>();
+        letter.put("template_id", letterTemplate.toString());
+        letter.put("personalisation", Map.of("address_line_1", "A Person", "address_line_2", "1 The Street", "postcode", "SW1A 1AA"));
+        letter.put("reference", reference);
+        String idempotencyKey = UUID.randomUUID().toString();
+        Http.Response first = api(letterKey, idempotencyKey).post("/v2/notifications/letter", letter);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(api(letterKey, idempotencyKey).post("/v2/notifications/letter", letter).body()).isEqualTo(first.body());
+
+        UUID emailOfLetters = data.template(letters, "email", "email " + ApiTestData.unique(), "Hi", "Dear ((name))");
+        Map<String, Object> email = new LinkedHashMap<>();
+        email.put("email_address", "jo@example.com");
+        email.put("template_id", emailOfLetters.toString());
+        email.put("personalisation", Map.of("name", "Jo"));
+        email.put("reference", reference);
+        String emailKey = UUID.randomUUID().toString();
+        Http.Response firstEmail = api(letterKey, emailKey).post("/v2/notifications/email", email);
+        assertThat(firstEmail.status()).as(firstEmail.toString()).isEqualTo(201);
+        assertThat(api(letterKey, emailKey).post("/v2/notifications/email", email).body()).isEqualTo(firstEmail.body());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notifications WHERE service_id = ? AND client_reference = ?",
+                Integer.class, letters.id(), reference)).isEqualTo(2);
+    }
+
+    @Test
     void anInvalidKeyIsABadRequestAndNoKeyChangesNothing() {
         assertError(api(key, " ").post("/v2/notifications/sms", sms("idem-" + ApiTestData.unique())), 400, IdempotencyKeys.INVALID_KEY);
         assertError(api(key, "k".repeat(256)).post("/v2/notifications/sms", sms("idem-" + ApiTestData.unique())), 400,
