@@ -2,6 +2,11 @@ package org.notifyoncamel.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
 import org.notifyoncamel.queues.Queues;
 import org.notifyoncamel.support.ApiIntegrationTest;
@@ -50,6 +56,8 @@ class IdempotencyKeyApiTest {
     Queues queues;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    IdempotencyStore store;
 
     ApiTestData data;
     SentToQueues sent;
@@ -252,6 +260,38 @@ class IdempotencyKeyApiTest {
         assertThat(api(letterKey, emailKey).post("/v2/notifications/email", email).body()).isEqualTo(firstEmail.body());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM notifications WHERE service_id = ? AND client_reference = ?",
                 Integer.class, letters.id(), reference)).isEqualTo(2);
+    }
+
+    @Test
+    void anExpiredKeyOrAnAbandonedClaimIsTakenOverAndALostClaimStoresNothing() {
+        Instant t0 = Timestamps.now().minus(Duration.ofDays(2));
+        String expired = "expired-" + ApiTestData.unique();
+        assertThat(store.claim(service.id(), expired, "h1", t0, t0.minusSeconds(1), t0.minusSeconds(1))).isTrue();
+        assertThat(store.complete(service.id(), expired, t0, 201, "{}".getBytes(StandardCharsets.UTF_8), t0)).isTrue();
+        Instant t1 = t0.plus(Duration.ofHours(1));
+        // within its lifetime an answered key is never taken over, however old
+        assertThat(store.claim(service.id(), expired, "h2", t1, t0.minusSeconds(1), t1)).isFalse();
+        Instant t2 = t0.plus(Duration.ofHours(25));
+        assertThat(store.claim(service.id(), expired, "h2", t2, t2.minus(Duration.ofHours(24)), t2)).isTrue();
+        assertThat(store.find(service.id(), expired)).get().satisfies(e -> {
+            assertThat(e.requestHash()).isEqualTo("h2");
+            assertThat(e.completed()).isFalse();
+        });
+
+        String abandoned = "abandoned-" + ApiTestData.unique();
+        assertThat(store.claim(service.id(), abandoned, "h", t0, t0.minusSeconds(1), t0.minusSeconds(1))).isTrue();
+        Instant later = t0.plusSeconds(60);
+        assertThat(store.claim(service.id(), abandoned, "h", later, t0.minus(Duration.ofHours(24)), t0.minusSeconds(1))).isFalse();
+        Instant muchLater = t0.plusSeconds(600);
+        assertThat(store.claim(service.id(), abandoned, "h", muchLater, t0.minus(Duration.ofHours(24)), muchLater.minusSeconds(300))).isTrue();
+        // the first claim's late answer no longer belongs to the key
+        assertThat(store.complete(service.id(), abandoned, t0, 201, new byte[0], muchLater)).isFalse();
+
+        IdempotencyKeys keys = new IdempotencyKeys(store, Clock.fixed(t2.plus(Duration.ofHours(25)), ZoneOffset.UTC),
+                Duration.ofHours(24), Duration.ofSeconds(300));
+        assertThat(keys.deleteExpired()).isGreaterThanOrEqualTo(2);
+        assertThat(store.find(service.id(), expired)).isEmpty();
+        assertThat(store.find(service.id(), abandoned)).isEmpty();
     }
 
     @Test
