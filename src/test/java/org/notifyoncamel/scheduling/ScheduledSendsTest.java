@@ -2,6 +2,7 @@ package org.notifyoncamel.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +10,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +118,7 @@ class ScheduledSendsTest {
     }
 
     Instant sentAt(UUID id) {
-        return Timestamps.toInstant(jdbc.queryForObject("SELECT sent_at FROM notifications WHERE id = ?", java.sql.Timestamp.class, id));
+        return Timestamps.toInstant(jdbc.queryForObject("SELECT sent_at FROM notifications WHERE id = ?", Timestamp.class, id));
     }
 
     Http.Response cancel(UUID id) {
@@ -201,6 +207,41 @@ class ScheduledSendsTest {
         Instant claimedAt = Timestamps.now();
         assertThat(delivery.claim(id, claimedAt, claimedAt.minusSeconds(150))).contains(claimedAt);
         assertThat(delivery.release(id, claimedAt, null, Timestamps.now())).isTrue();
+    }
+
+    @Test
+    void aCancelRacingTheSchedulerEitherCancelsOrLosesNeverBoth() throws Exception {
+        String scheduledFor = inSeconds(23 * 3600);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(post("sms", sms(scheduledFor)));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            var taken = pool.submit(() -> {
+                start.await();
+                return sends(instant(scheduledFor)).due();
+            });
+            var cancelled = pool.submit(() -> {
+                start.await();
+                Map<UUID, Boolean> results = new LinkedHashMap<>();
+                for (UUID id : ids) {
+                    results.put(id, schedules.cancel(id, Timestamps.now()));
+                }
+                return results;
+            });
+            start.countDown();
+            List<DeliverTask> due = taken.get(30, TimeUnit.SECONDS);
+            Map<UUID, Boolean> cancels = cancelled.get(30, TimeUnit.SECONDS);
+            for (UUID id : ids) {
+                boolean queued = due.stream().anyMatch(t -> t.message().contains(id.toString()));
+                assertThat(queued ^ cancels.get(id)).as(id + " queued " + queued + ", cancelled " + cancels.get(id)).isTrue();
+                assertThat(status(id)).isEqualTo(queued ? "created" : "cancelled");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
