@@ -2,6 +2,7 @@ package org.notifyoncamel.api;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +19,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Schema validation of the POST /v2/notifications bodies (notifications-api app/v2/notifications/post_notifications.py), errors per 3.3. */
 public final class NotificationRequests {
 
-    /** A validated SMS or email request. {@code recipient} is the value as sent. */
+    /**
+     * A validated SMS or email request. {@code recipient} is the value as sent; {@code scheduledFor} (null: now) is
+     * when to send it, {@code scheduledForAsSent} the value as sent (echoed in the answer).
+     */
     public record Send(String recipient, UUID templateId, ObjectNode personalisation, String reference,
-                       UUID senderId, String senderIdAsSent, String oneClickUnsubscribeUrl) {
+                       UUID senderId, String senderIdAsSent, String oneClickUnsubscribeUrl, Instant scheduledFor,
+                       String scheduledForAsSent) {
     }
 
     static final List<String> POSTAGE = List.of("first", "second", "europe", "rest-of-world");
@@ -59,7 +64,8 @@ public final class NotificationRequests {
         required(body, errors, "phone_number", "template_id");
         errors.additionalProperties(V2Requests.unexpected(body, SMS_FIELDS));
         errors.throwIfAny();
-        return new Send(phone, templateId, personalisation, reference, senderId, text(body, "sms_sender_id"), null);
+        return new Send(phone, templateId, personalisation, reference, senderId, text(body, "sms_sender_id"), null,
+                scheduledAt(body), text(body, "scheduled_for"));
     }
 
     public Send email(JsonNode node) {
@@ -78,7 +84,8 @@ public final class NotificationRequests {
         required(body, errors, "email_address", "template_id");
         errors.additionalProperties(V2Requests.unexpected(body, EMAIL_FIELDS));
         errors.throwIfAny();
-        return new Send(email, templateId, personalisation, reference, replyToId, text(body, "email_reply_to_id"), unsubscribe);
+        return new Send(email, templateId, personalisation, reference, replyToId, text(body, "email_reply_to_id"), unsubscribe,
+                scheduledAt(body), text(body, "scheduled_for"));
     }
 
     /** A letter request: templated ({@code content == null}) or precompiled. */
@@ -130,6 +137,12 @@ public final class NotificationRequests {
         if (problem != null) {
             errors.format("scheduled_for", problem);
         }
+    }
+
+    /** The validated {@code scheduled_for} as an instant, or null when absent or null. */
+    private static Instant scheduledAt(ObjectNode body) {
+        JsonNode value = body.get("scheduled_for");
+        return value == null || value.isNull() ? null : ScheduledFor.instant(value.asText());
     }
 
     /**

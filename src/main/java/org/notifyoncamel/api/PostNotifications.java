@@ -1,6 +1,7 @@
 package org.notifyoncamel.api;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.notifyoncamel.limits.DailyLimit;
 import org.notifyoncamel.limits.RateLimiter;
 import org.notifyoncamel.notifications.GroupCommitInserts;
 import org.notifyoncamel.notifications.NewNotification;
+import org.notifyoncamel.notifications.ScheduledNotifications;
 import org.notifyoncamel.queues.QueueNames;
 import org.notifyoncamel.recipients.EmailAddresses;
 import org.notifyoncamel.recipients.InvalidRecipientException;
@@ -77,6 +79,7 @@ public class PostNotifications {
     private final PhoneNumbers phoneNumbers;
     private final DocumentDownload documents;
     private final GroupCommitInserts store;
+    private final ScheduledNotifications scheduled;
     private final SecretCipher cipher;
     private final PublicUrls urls;
     private final ObjectMapper mapper;
@@ -85,7 +88,8 @@ public class PostNotifications {
     private final NotifyMetrics metrics;
 
     public PostNotifications(NotificationRequests requests, ServiceDataCache cache, RateLimiter rateLimiter, DailyLimit dailyLimit,
-                             PhoneNumbers phoneNumbers, DocumentDownload documents, GroupCommitInserts store, SecretCipher cipher,
+                             PhoneNumbers phoneNumbers, DocumentDownload documents, GroupCommitInserts store,
+                             ScheduledNotifications scheduled, SecretCipher cipher,
                              PublicUrls urls, ObjectMapper mapper, NotifyMetrics metrics,
                              @Value("${notify.notify-email-domain}") String emailDomain,
                              @Value("${notify.high-volume-services}") String highVolumeServices) {
@@ -97,6 +101,7 @@ public class PostNotifications {
         this.phoneNumbers = phoneNumbers;
         this.documents = documents;
         this.store = store;
+        this.scheduled = scheduled;
         this.cipher = cipher;
         this.urls = urls;
         this.mapper = mapper;
@@ -145,12 +150,14 @@ public class PostNotifications {
         content.put("body", SmsRenderer.render(template.content(), finalValues));
         content.put("from_number", replyTo);
         Map<String, Object> response = response(id, request.reference(), content, service, template);
+        response.put("scheduled_for", request.scheduledForAsSent());
 
         NewNotification notification = new NewNotification(id, request.recipient(), normalised, service.id(), template.id(),
                 template.version(), caller.key().id(), caller.keyType(), "sms", Timestamps.now(), "created", request.reference(),
                 encrypt(uploads.personalisation()), info.international(), info.prefix(), BigDecimal.valueOf(info.rateMultiplier()),
                 replyTo, uploads.documentDownloadCount(), null);
-        accept(exchange, caller, template, notification, response, simulated, QueueNames.SEND_SMS, QueueNames.SAVE_API_SMS);
+        accept(exchange, caller, template, notification, response, simulated, request.scheduledFor(), QueueNames.SEND_SMS,
+                QueueNames.SAVE_API_SMS);
     }
 
     public void email(Exchange exchange) {
@@ -193,12 +200,14 @@ public class PostNotifications {
         if (request.oneClickUnsubscribeUrl() != null) {
             response.put("one_click_unsubscribe_url", request.oneClickUnsubscribeUrl());
         }
+        response.put("scheduled_for", request.scheduledForAsSent());
 
         NewNotification notification = new NewNotification(id, request.recipient(), normalised, service.id(), template.id(),
                 template.version(), caller.key().id(), caller.keyType(), "email", Timestamps.now(), "created", request.reference(),
                 encrypt(uploads.personalisation()), false, null, null, replyTo, uploads.documentDownloadCount(), null)
                 .withOneClickUnsubscribeUrl(request.oneClickUnsubscribeUrl());
-        accept(exchange, caller, template, notification, response, simulated, QueueNames.SEND_EMAIL, QueueNames.SAVE_API_EMAIL);
+        accept(exchange, caller, template, notification, response, simulated, request.scheduledFor(), QueueNames.SEND_EMAIL,
+                QueueNames.SAVE_API_EMAIL);
     }
 
     /**
@@ -302,7 +311,7 @@ public class PostNotifications {
 
 
     private void accept(Exchange exchange, Authenticated caller, TemplateData template, NewNotification notification,
-                        Map<String, Object> response, boolean simulated, String sendQueue, String saveQueue) {
+                        Map<String, Object> response, boolean simulated, Instant scheduledFor, String sendQueue, String saveQueue) {
         ServiceData service = caller.service();
         if (simulated) {
             exchange.setProperty(ACCEPTED, new Accepted(notification, response, null, () -> { }));
@@ -314,6 +323,12 @@ public class PostNotifications {
         String deliverQueue = research ? QueueNames.RESEARCH_MODE : template.isPriority() ? QueueNames.PRIORITY : sendQueue;
         Accepted accepted = new Accepted(notification, response, deliverQueue, reservation);
         exchange.setProperty(ACCEPTED, accepted);
+        if (scheduledFor != null) {
+            // stored with its schedule and queued by the scheduler at that time (docs/adr/0151), never on the save path
+            persistScheduled(accepted, scheduledFor);
+            exchange.setProperty(ENQUEUE, "none");
+            return;
+        }
         if ("normal".equals(caller.keyType()) && highVolumeServices.contains(service.id().toString())) {
             // notifications-api app/celery/tasks.py (save_api_sms, save_api_email): template priority is not applied on this path
             accepted = new Accepted(notification, response, service.researchMode() ? QueueNames.RESEARCH_MODE : sendQueue, reservation);
@@ -330,6 +345,15 @@ public class PostNotifications {
     private void persist(Accepted accepted) {
         try {
             store.insert(accepted.notification());
+        } catch (RuntimeException e) {
+            accepted.reservation().release();
+            throw e;
+        }
+    }
+
+    private void persistScheduled(Accepted accepted, Instant scheduledFor) {
+        try {
+            scheduled.insert(accepted.notification(), scheduledFor, accepted.deliverQueue());
         } catch (RuntimeException e) {
             accepted.reservation().release();
             throw e;

@@ -1,6 +1,7 @@
 package org.notifyoncamel.api;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code datetime_within_next_day} format of {@code scheduled_for} (notifications-api app/v2/notifications/notification_schemas.py): an
- * ISO-8601 datetime, offset discarded, in the future and at most 24 hours ahead. Validated only.
+ * ISO-8601 datetime, offset discarded, in the future and at most 24 hours ahead. A valid value is honoured:
+ * the notification is sent at that time (docs/adr/0151).
  */
 final class ScheduledFor {
 
@@ -22,21 +24,8 @@ final class ScheduledFor {
 
     /** The checker's message, or null when the value is acceptable. */
     static String problem(String value, Clock clock) {
-        Matcher m = ISO.matcher(value);
-        if (!m.matches()) {
-            return INVALID;
-        }
-        LocalDateTime when;
-        try {
-            int nanos = 0;
-            if (m.group(7) != null) {
-                String fraction = (m.group(7) + "000000000").substring(0, 9);
-                nanos = Integer.parseInt(fraction);
-            }
-            when = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
-                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
-        } catch (RuntimeException e) {
+        LocalDateTime when = parse(value);
+        if (when == null) {
             return INVALID;
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
@@ -47,5 +36,33 @@ final class ScheduledFor {
             return "datetime can only be 24 hours in the future";
         }
         return null;
+    }
+
+    /** The time to send at (UTC, the offset discarded as the checker does) of a value {@link #problem} accepted. */
+    static Instant instant(String value) {
+        LocalDateTime when = parse(value);
+        if (when == null) {
+            throw new IllegalArgumentException("not a scheduled_for value");
+        }
+        return when.toInstant(ZoneOffset.UTC);
+    }
+
+    private static LocalDateTime parse(String value) {
+        Matcher m = ISO.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            int nanos = 0;
+            if (m.group(7) != null) {
+                String fraction = (m.group(7) + "000000000").substring(0, 9);
+                nanos = Integer.parseInt(fraction);
+            }
+            return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

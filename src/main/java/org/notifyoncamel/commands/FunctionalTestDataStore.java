@@ -37,6 +37,7 @@ public class FunctionalTestDataStore {
             "DELETE FROM service_broadcast_provider_restriction WHERE service_id IN (:services)",
             // notifications and what is derived from them
             "DELETE FROM complaints WHERE service_id IN (:services)",
+            "DELETE FROM idempotency_keys WHERE service_id IN (:services)",
             "DELETE FROM notifications WHERE service_id IN (:services)",
             "DELETE FROM notification_history WHERE service_id IN (:services)",
             "DELETE FROM inbound_sms WHERE service_id IN (:services)",

@@ -54,13 +54,14 @@ public class DeliveryStore {
     /**
      * Claims the row for one delivery attempt: {@code created} (or a claim older than the lease)
      * becomes {@code sending} with {@code sent_at} = the claim time. Empty when another attempt owns
-     * it or it has already gone further.
+     * it, it has already gone further, or its schedule is still pending (docs/adr/0151: never sent early).
      */
     public Optional<Instant> claim(UUID id, Instant now, Instant leaseExpiredBefore) {
         int updated = jdbc.update("""
                 UPDATE notifications SET notification_status = 'sending', sent_at = ?, sent_by = NULL, updated_at = ?
                 WHERE id = ? AND (notification_status = 'created'
-                    OR (notification_status = 'sending' AND sent_by IS NULL AND sent_at < ?))""",
+                    OR (notification_status = 'sending' AND sent_by IS NULL AND sent_at < ?))
+                  AND NOT EXISTS (SELECT 1 FROM scheduled_notifications s WHERE s.notification_id = notifications.id AND s.pending)""",
                 Timestamps.toSql(now), Timestamps.toSql(now), id, Timestamps.toSql(leaseExpiredBefore));
         return updated == 1 ? Optional.of(now) : Optional.empty();
     }
@@ -98,8 +99,9 @@ public class DeliveryStore {
                 Timestamps.toSql(now), id) == 1;
     }
 
-    /** Deliver tasks to publish again: created (or abandoned claims) past the age, with no retry pending. */
-    /** Up to {@code limit} rows to replay, in (created_at, id) order after the given row (null: from the start). */
+    /**
+     * Deliver tasks to publish again: created (or abandoned claims) past the age, with no retry pending and no
+     * schedule pending. Up to {@code limit} rows to replay, in (created_at, id) order after the given row (null: from the start). */
     public List<Replay> replayable(Instant createdBefore, Instant quietSince, Instant afterCreatedAt, UUID afterId, int limit) {
         Instant fromCreated = afterCreatedAt == null ? Instant.EPOCH : afterCreatedAt;
         UUID fromId = afterId == null ? new UUID(0L, 0L) : afterId;
@@ -110,6 +112,7 @@ public class DeliveryStore {
                   AND (n.created_at, n.id) > (?, ?)
                   AND ((n.notification_status = 'created' AND (n.updated_at IS NULL OR n.updated_at < ?))
                     OR (n.notification_status = 'sending' AND n.sent_by IS NULL AND n.sent_at < ?))
+                  AND NOT EXISTS (SELECT 1 FROM scheduled_notifications sn WHERE sn.notification_id = n.id AND sn.pending)
                 ORDER BY n.created_at, n.id LIMIT ?""",
                 (rs, i) -> new Replay(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3), Timestamps.toInstant(rs.getTimestamp(4))),
                 Timestamps.toSql(createdBefore), Timestamps.toSql(fromCreated), fromId, Timestamps.toSql(quietSince),

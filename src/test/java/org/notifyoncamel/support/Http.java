@@ -40,10 +40,23 @@ public final class Http {
 
     private final String baseUrl;
     private final String authorization;
+    private final Map<String, String> headers;
 
     private Http(String baseUrl, String authorization) {
+        this(baseUrl, authorization, Map.of());
+    }
+
+    private Http(String baseUrl, String authorization, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** A client that also sends this header on every request. */
+    public Http withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(baseUrl, authorization, Map.copyOf(more));
     }
 
     public static Http admin(int port) {
@@ -61,7 +74,7 @@ public final class Http {
 
     /** A client that sends exactly this Authorization header (or none if null). */
     public Http withAuthorization(String header) {
-        return new Http(baseUrl, header == null ? "RAW:" : "RAW:" + header);
+        return new Http(baseUrl, header == null ? "RAW:" : "RAW:" + header, headers);
     }
 
     public static String adminToken(String secret, long iat) {
@@ -101,6 +114,7 @@ public final class Http {
             if (json != null && contentType != null) {
                 request.header("Content-Type", contentType);
             }
+            headers.forEach(request::header);
             String header = authorizationHeader();
             if (header != null) {
                 request.header("Authorization", header);
