@@ -22,21 +22,8 @@ final class ScheduledFor {
 
     /** The checker's message, or null when the value is acceptable. */
     static String problem(String value, Clock clock) {
-        Matcher m = ISO.matcher(value);
-        if (!m.matches()) {
-            return INVALID;
-        }
-        LocalDateTime when;
-        try {
-            int nanos = 0;
-            if (m.group(7) != null) {
-                String fraction = (m.group(7) + "000000000").substring(0, 9);
-                nanos = Integer.parseInt(fraction);
-            }
-            when = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
-                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
-        } catch (RuntimeException e) {
+        LocalDateTime when = parse(value);
+        if (when == null) {
             return INVALID;
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
@@ -47,5 +34,25 @@ final class ScheduledFor {
             return "datetime can only be 24 hours in the future";
         }
         return null;
+    }
+
+    /** The value as a UTC time with any offset dropped (not converted), as the original reads it; null when unparseable. */
+    static LocalDateTime parse(String value) {
+        Matcher m = ISO.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            int nanos = 0;
+            if (m.group(7) != null) {
+                String fraction = (m.group(7) + "000000000").substring(0, 9);
+                nanos = Integer.parseInt(fraction);
+            }
+            return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -32,13 +32,15 @@ public final class CsvCheck {
     }
 
     public record Result(int rows, List<String> missingHeaders, List<String> duplicateRecipientHeaders,
-                         List<RowError> rowErrors, boolean recipientNotAllowed, Integer firstTooLongRow) {
+                         List<RowError> rowErrors, boolean recipientNotAllowed, Integer firstTooLongRow,
+                         boolean simulatedRecipients, boolean realRecipients) {
     }
 
     private final PhoneNumbers phoneNumbers;
     private final boolean allowInternational;
     private final Predicate<String> allowedRecipient;
     private final String smsContent;
+    private Predicate<String> simulated = r -> false;
 
     /**
      * @param allowedRecipient null when every recipient is allowed (live services), else the team and guest list
@@ -51,6 +53,12 @@ public final class CsvCheck {
         this.smsContent = smsContent;
     }
 
+    /** Also tells whether the valid recipients include simulated ones, real ones, or both. */
+    public CsvCheck withSimulated(Predicate<String> isSimulated) {
+        this.simulated = isSimulated;
+        return this;
+    }
+
     /** Reads every row of {@code csv}; rows beyond {@code maxRows} are counted only. */
     public Result check(JobCsv csv, JobColumns columns, int maxRows) {
         List<String> missing = columns.missingHeaders();
@@ -58,6 +66,8 @@ public final class CsvCheck {
         List<RowError> errors = new ArrayList<>();
         boolean notAllowed = false;
         Integer tooLong = null;
+        boolean anySimulated = false;
+        boolean anyReal = false;
         int rows = 0;
         while (csv.hasNext()) {
             JobCsv.Row row = csv.next();
@@ -70,6 +80,13 @@ public final class CsvCheck {
                 errors.add(new RowError(row.index(), cells));
             }
             String recipient = columns.recipient(row);
+            if (recipient != null && cells.stream().noneMatch(CellError::recipientError)) {
+                if (simulated.test(recipient)) {
+                    anySimulated = true;
+                } else {
+                    anyReal = true;
+                }
+            }
             if (allowedRecipient != null && recipient != null && cells.stream().noneMatch(CellError::recipientError)
                     && !allowedRecipient.test(recipient)) {
                 notAllowed = true;
@@ -81,7 +98,7 @@ public final class CsvCheck {
                 }
             }
         }
-        return new Result(rows, missing, duplicates, errors, notAllowed, tooLong);
+        return new Result(rows, missing, duplicates, errors, notAllowed, tooLong, anySimulated, anyReal);
     }
 
     private List<CellError> cellErrors(JobCsv.Row row, JobColumns columns, boolean duplicateRecipients) {

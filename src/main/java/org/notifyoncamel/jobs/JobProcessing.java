@@ -48,6 +48,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component("jobProcessing")
 public class JobProcessing {
 
+    /** Exchange property: a job just created (admin create, bulk), whose process-job task the route queues. */
+    public static final String NEW_JOB = "notifyNewJob";
+
     /** Exchange property holding the {@link Run}. */
     public static final String RUN = "notifyJobRun";
 

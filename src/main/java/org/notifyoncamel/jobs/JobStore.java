@@ -186,6 +186,68 @@ public class JobStore {
                 new MapSqlParameterSource("id", jobId).addValue("last", notificationCount - 1), Integer.class);
     }
 
+    /** A job's notification as the internal API lists it. */
+    public record JobNotificationRow(UUID id, String to, Integer jobRowNumber, String status, String notificationType,
+                                     Instant createdAt, Instant sentAt, Instant updatedAt, String sentBy, String reference,
+                                     String clientReference, String keyType, String encryptedPersonalisation, UUID templateId,
+                                     int templateVersion, String templateName, String templateType, String content,
+                                     String subject, String createdByName, String createdByEmail) {
+    }
+
+    public record NotificationPage(List<JobNotificationRow> notifications, long total) {
+    }
+
+    /** The job's notifications in row order, filtered by status and type when given. */
+    public NotificationPage notifications(UUID serviceId, UUID jobId, List<String> statuses, List<String> types, int page, int pageSize) {
+        StringBuilder where = new StringBuilder("WHERE n.service_id = :serviceId AND n.job_id = :jobId");
+        MapSqlParameterSource params = new MapSqlParameterSource("serviceId", serviceId).addValue("jobId", jobId);
+        if (!statuses.isEmpty()) {
+            where.append(" AND n.notification_status IN (:statuses)");
+            params.addValue("statuses", statuses);
+        }
+        if (!types.isEmpty()) {
+            where.append(" AND n.notification_type::text IN (:types)");
+            params.addValue("types", types);
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM notifications n " + where, params, Long.class);
+        params.addValue("limit", pageSize).addValue("offset", (long) (page - 1) * pageSize);
+        List<JobNotificationRow> rows = jdbc.query("SELECT n.id, n.\"to\", n.job_row_number, n.notification_status, "
+                + "n.notification_type::text, n.created_at, n.sent_at, n.updated_at, n.sent_by, n.reference, n.client_reference, "
+                + "n.key_type, n._personalisation, n.template_id, n.template_version, th.name, th.template_type::text, th.content, "
+                + "th.subject, u.name, u.email_address FROM notifications n "
+                + "JOIN templates_history th ON th.id = n.template_id AND th.version = n.template_version "
+                + "LEFT JOIN users u ON u.id = n.created_by_id " + where
+                + " ORDER BY n.job_row_number ASC LIMIT :limit OFFSET :offset", params,
+                (rs, i) -> new JobNotificationRow(rs.getObject(1, UUID.class), rs.getString(2), (Integer) rs.getObject(3),
+                        rs.getString(4), rs.getString(5), instant(rs, "created_at"), instant(rs, "sent_at"),
+                        instant(rs, "updated_at"), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13), rs.getObject(14, UUID.class), rs.getInt(15), rs.getString(16), rs.getString(17),
+                        rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21)));
+        return new NotificationPage(rows, total == null ? 0 : total);
+    }
+
+    /** Statuses of the job's notifications (cancel-letter-job checks them all). */
+    public List<String> notificationStatuses(UUID jobId) {
+        return jdbc.queryForList("SELECT DISTINCT notification_status FROM notifications WHERE job_id = :id",
+                new MapSqlParameterSource("id", jobId), String.class);
+    }
+
+    /** Cancels every notification of a finished letter job, and the job, in one transaction; the count cancelled. */
+    @org.springframework.transaction.annotation.Transactional
+    public int cancelLetterJob(UUID jobId) {
+        int cancelled = jdbc.update("UPDATE notifications SET notification_status = 'cancelled', billable_units = 0, "
+                + "updated_at = now() AT TIME ZONE 'UTC' WHERE job_id = :id", new MapSqlParameterSource("id", jobId));
+        jdbc.update("UPDATE jobs SET job_status = 'cancelled', updated_at = now() AT TIME ZONE 'UTC' WHERE id = :id",
+                new MapSqlParameterSource("id", jobId));
+        return cancelled;
+    }
+
+    /** Withdraws a job that could not be queued (its creation is undone). */
+    public void deletePending(UUID jobId) {
+        jdbc.update("DELETE FROM jobs WHERE id = :id AND job_status = 'pending' AND processing_started IS NULL",
+                new MapSqlParameterSource("id", jobId));
+    }
+
     private static Job row(ResultSet rs, int n) throws SQLException {
         return new Job(rs.getObject("id", UUID.class), rs.getString("original_file_name"), rs.getObject("service_id", UUID.class),
                 rs.getObject("template_id", UUID.class), rs.getInt("template_version"), instant(rs, "created_at"),
