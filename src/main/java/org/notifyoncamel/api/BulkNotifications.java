@@ -81,14 +81,14 @@ public class BulkNotifications {
     private final long maxScheduleHours;
 
     public BulkNotifications(ServiceDataCache cache, RateLimiter rateLimiter, DailyLimit dailyLimit, PhoneNumbers phoneNumbers,
-                             JobStore jobs, Clock clock, @Value("${notify.jobs.bulk-max-rows}") int maxRows,
+                             JobStore jobs, @Value("${notify.jobs.bulk-max-rows}") int maxRows,
                              @Value("${notify.jobs.max-schedule-hours-ahead}") long maxScheduleHours) {
         this.cache = cache;
         this.rateLimiter = rateLimiter;
         this.dailyLimit = dailyLimit;
         this.phoneNumbers = phoneNumbers;
         this.jobs = jobs;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
         this.maxRows = maxRows;
         this.maxScheduleHours = maxScheduleHours;
     }
