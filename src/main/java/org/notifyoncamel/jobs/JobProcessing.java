@@ -67,6 +67,7 @@ public class JobProcessing {
         private final int resumeAfter;
         private final Set<Integer> onlyRows;
         private final DailyLimit.Reservation reservation;
+        private List<String> requeue = List.of();
         private JobColumns columns;
 
         Run(Job job, ServiceData service, TemplateData template, JobRowInserts.JobRows rows, String deliverQueue,
@@ -93,6 +94,11 @@ public class JobProcessing {
 
         public String deliverQueue() {
             return deliverQueue;
+        }
+
+        /** Deliver tasks to send again before the rows: the last batch a stopped run saved, if it was never queued. */
+        public List<String> requeue() {
+            return requeue;
         }
 
         boolean wanted(int index) {
@@ -168,7 +174,12 @@ public class JobProcessing {
         ServiceData service = services.service(job.serviceId()).orElseThrow();
         int highest = jobs.highestSavedRow(jobId);
         LOG.info("job_id={} resumed after row {}", jobId, highest);
-        return run(job, service, keyType(job), highest, null, () -> { });
+        Run run = run(job, service, keyType(job), highest, null, () -> { });
+        // rows are saved and queued one batch at a time, so only the last batch saved can have been left unqueued;
+        // those of its rows still created get their task again (the delivery claim makes a second task a no-op)
+        run.requeue = jobs.createdRowsAfter(jobId, highest - batchSize).stream()
+                .map(id -> "{\"notification_id\":\"" + id + "\"}").toList();
+        return run;
     }
 
     /** The missing-rows task: a finished job's rows that have no notification are saved now (the others are skipped). */

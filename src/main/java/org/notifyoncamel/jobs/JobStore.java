@@ -168,6 +168,13 @@ public class JobStore {
         return highest == null ? -1 : highest;
     }
 
+    /** Ids of the job's notifications still {@code created} whose row number is above {@code afterRow}. */
+    public List<UUID> createdRowsAfter(UUID jobId, int afterRow) {
+        return jdbc.queryForList("SELECT id FROM notifications WHERE job_id = :id AND job_row_number > :after "
+                + "AND notification_status = 'created' ORDER BY job_row_number",
+                new MapSqlParameterSource("id", jobId).addValue("after", afterRow), UUID.class);
+    }
+
     /**
      * check-for-missing-rows-in-completed-jobs: finished jobs (finished between {@code from} and {@code to}) with
      * fewer notifications than rows.
