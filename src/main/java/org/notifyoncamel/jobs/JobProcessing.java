@@ -24,12 +24,15 @@ import org.notifyoncamel.cache.TemplateData;
 import org.notifyoncamel.common.Timestamps;
 import org.notifyoncamel.crypto.SecretCipher;
 import org.notifyoncamel.crypto.SecretColumn;
+import org.notifyoncamel.letters.LetterAddresses;
+import org.notifyoncamel.letters.LetterReferences;
 import org.notifyoncamel.limits.DailyLimit;
 import org.notifyoncamel.queues.QueueNames;
 import org.notifyoncamel.queues.Task;
 import org.notifyoncamel.recipients.EmailAddresses;
 import org.notifyoncamel.recipients.InvalidRecipientException;
 import org.notifyoncamel.recipients.PhoneNumbers;
+import org.notifyoncamel.recipients.PostalAddress;
 import org.notifyoncamel.templates.Placeholders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,8 +204,9 @@ public class JobProcessing {
     /** The CSV (streamed from S3) as batches of the wanted rows; closing it closes the stream. */
     public Iterator<List<JobCsv.Row>> batches(@Body InputStream csv, @ExchangeProperty(RUN) Run run) {
         JobCsv rows = JobCsv.open(new InputStreamReader(csv, StandardCharsets.UTF_8));
-        run.columns = JobColumns.of(rows.headers(), run.template.templateType(),
-                Placeholders.names(run.template.subject(), run.template.content()));
+        run.columns = JobColumns.of(rows.headers(), run.template.templateType(), "letter".equals(run.template.templateType())
+                ? Placeholders.names(run.template.subject(), run.template.content(), run.rows.replyToText())
+                : Placeholders.names(run.template.subject(), run.template.content()));
         return new Batches(rows, run, batchSize);
     }
 
@@ -268,12 +272,12 @@ public class JobProcessing {
                     DailyLimit.Reservation reservation) {
         TemplateData template = services.templateVersion(job.serviceId(), job.templateId(), job.templateVersion()).orElseThrow();
         String type = template.templateType();
-        if ("letter".equals(type)) {
-            throw new UnsupportedOperationException("letter jobs are not processed yet (docs/adr/0140)");
-        }
-        String replyTo = replyTo(job, service, type);
+        String replyTo = "letter".equals(type)
+                ? service.letterContact(template.letterContactId()).map(ServiceData.LetterContact::contactBlock).orElse(null)
+                : replyTo(job, service, type);
         boolean research = service.researchMode() || "test".equals(keyType);
-        String queue = research ? QueueNames.RESEARCH_MODE : "sms".equals(type) ? QueueNames.SEND_SMS : QueueNames.SEND_EMAIL;
+        String queue = "letter".equals(type) ? QueueNames.CREATE_LETTERS_PDF
+                : research ? QueueNames.RESEARCH_MODE : "sms".equals(type) ? QueueNames.SEND_SMS : QueueNames.SEND_EMAIL;
         JobRowInserts.JobRows rows = new JobRowInserts.JobRows(job.id(), job.serviceId(), job.templateId(), job.templateVersion(),
                 job.apiKeyId(), keyType, type, "created", replyTo);
         boolean checkRecipients = "team".equals(keyType) || (service.restricted() && !"test".equals(keyType));
@@ -304,6 +308,9 @@ public class JobProcessing {
 
     /** The row as a notification, or null when its recipient is invalid or (trial mode, team keys) not allowed. */
     private JobRowInserts.JobNotification notification(Run run, JobCsv.Row row) {
+        if ("letter".equals(run.rows.notificationType())) {
+            return letter(run, row);
+        }
         String recipient = run.columns.recipient(row);
         if (recipient == null) {
             return null;
@@ -342,6 +349,32 @@ public class JobProcessing {
         return new JobRowInserts.JobNotification(UUID.randomUUID(), row.index(), recipient, normalised,
                 cipher.encrypt(SecretColumn.NOTIFICATION_PERSONALISATION, json(personalisation)), international, prefix, rate,
                 null, null, reference);
+    }
+
+    /**
+     * A letter row (notifications-api app/celery/tasks.py {@code save_letter}): the address from the address columns,
+     * postage from its country or the template, a random reference; the personalisation keeps the address under the
+     * {@code address_line_N} / {@code postcode} keys the letter renderer reads. Null when the address is not valid.
+     */
+    private JobRowInserts.JobNotification letter(Run run, JobCsv.Row row) {
+        Map<String, Object> values = run.columns.personalisation(row);
+        com.fasterxml.jackson.databind.node.ObjectNode personalisation = mapper.createObjectNode();
+        values.forEach((key, value) -> {
+            String name = key.startsWith("addressline") ? "address_line_" + key.substring("addressline".length()) : key;
+            personalisation.set(name, mapper.valueToTree(value));
+        });
+        boolean international = run.service.hasPermission("international_letters");
+        PostalAddress address = LetterAddresses.of(personalisation, international);
+        if (!address.hasEnoughLines() || address.hasTooManyLines() || !address.hasValidLastLine() || address.hasInvalidCharacters()) {
+            LOG.info("job_id={} row {} skipped: invalid address", run.job.id(), row.index());
+            return null;
+        }
+        String postage = address.internationalPostage().orElse(run.template.postage() == null ? "second" : run.template.postage());
+        String to = address.normalised();
+        return new JobRowInserts.JobNotification(UUID.randomUUID(), row.index(), to,
+                to.replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT),
+                cipher.encrypt(SecretColumn.NOTIFICATION_PERSONALISATION, json(personalisation)), address.international(), null, null,
+                postage, LetterReferences.random(), null);
     }
 
     private String json(Object value) {

@@ -44,16 +44,7 @@ public class ObjectStore {
 
     /** The object's user metadata, or empty when there is no such key. */
     public Optional<java.util.Map<String, String>> metadata(String bucket, String key) {
-        try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)).metadata());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return head(bucket, key).map(HeadObjectResponse::metadata);
     }
 
     public Optional<byte[]> get(String bucket, String key) {
@@ -67,9 +58,12 @@ public class ObjectStore {
 
     /** The object's size, or empty when there is no such key. */
     public Optional<Long> size(String bucket, String key) {
+        return head(bucket, key).map(HeadObjectResponse::contentLength);
+    }
+
+    private Optional<HeadObjectResponse> head(String bucket, String key) {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-            return Optional.of(head.contentLength());
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
