@@ -30,6 +30,7 @@ public final class JobColumns {
     private final List<String> placeholders;
     private final Set<String> placeholderKeys;
     private final int recipientColumn;
+    private final int referenceColumn;
 
     private JobColumns(List<String> headers, String templateType, List<String> placeholders) {
         this.headers = List.copyOf(headers);
@@ -44,6 +45,7 @@ public final class JobColumns {
             found = keys.indexOf(Personalisation.normaliseName(recipientColumns.get(0)));
         }
         this.recipientColumn = found;
+        this.referenceColumn = keys.indexOf("reference");
     }
 
     /** @param placeholders the template's placeholder names as written (subject and body; letters also the contact block) */
@@ -110,6 +112,11 @@ public final class JobColumns {
     /** The recipient cell of an SMS or email row, null when empty or when there is no recipient column. */
     public String recipient(JobCsv.Row row) {
         return recipientColumn < 0 ? null : row.cell(recipientColumn);
+    }
+
+    /** A {@code reference} column's cell (GC Notify: the row's client reference), null when there is none. */
+    public String clientReference(JobCsv.Row row) {
+        return referenceColumn < 0 ? null : row.cell(referenceColumn);
     }
 
     /** Index of the recipient column (SMS and email), -1 when absent. */

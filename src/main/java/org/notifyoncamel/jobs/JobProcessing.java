@@ -341,11 +341,7 @@ public class JobProcessing {
             return null;
         }
         Map<String, Object> personalisation = run.columns.personalisation(row);
-        String reference = null;
-        int referenceColumn = run.columns.headers().stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList().indexOf("reference");
-        if (referenceColumn >= 0) {
-            reference = row.cell(referenceColumn);
-        }
+        String reference = run.columns.clientReference(row);
         return new JobRowInserts.JobNotification(UUID.randomUUID(), row.index(), recipient, normalised,
                 cipher.encrypt(SecretColumn.NOTIFICATION_PERSONALISATION, json(personalisation)), international, prefix, rate,
                 null, null, reference);

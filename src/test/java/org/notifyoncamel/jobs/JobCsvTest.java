@@ -66,6 +66,9 @@ class JobCsvTest {
         Map<String, Object> values = columns.personalisation(row);
         assertThat(values).containsEntry("phonenumber", "07700900123").containsEntry("firstname", List.of("Jo", "Joanne"))
                 .doesNotContainKey("other");
+        assertThat(columns.clientReference(row)).isNull();
+        JobColumns withReference = JobColumns.of(List.of("phone number", "Reference"), "sms", List.of());
+        assertThat(withReference.clientReference(new JobCsv.Row(0, List.of("07700900123", "ref-1")))).isEqualTo("ref-1");
     }
 
     @Test
