@@ -6,7 +6,8 @@
 # BENCH_LATENCY, BENCH_BROADCASTS, BENCH_JFR=1 (a flight recording of the run in target/bench/app.jfr), JAVA_OPTS,
 # and for profiling one part: BENCH_APP_NAME (the role started, default all) and BENCH_ONLY=api (only the API rows;
 # docs/performance.md is then left alone). BENCH_ONLY=letters measures the letter rows in process (templated PDFs
-# rendered, precompiled letters validated; no application is started) and prints them alone.
+# rendered, precompiled letters validated; no application is started) and prints them alone. BENCH_ONLY=jobs starts
+# the application and measures only the bulk job row (no pgbench), printed alone.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -66,22 +67,26 @@ ready_ns=$(date +%s%N)
 STARTUP=$(awk "BEGIN { printf \"%.1f\", ($ready_ns - $start_ns) / 1e9 }")
 echo "ready after $STARTUP s"
 
-echo "== pgbench: single-row INSERT commits into a copy of notifications (same indexes), 32 clients, 15 s"
-$PSQL -d "$DB" -c "DROP SCHEMA IF EXISTS pgbench_scratch CASCADE; CREATE SCHEMA pgbench_scratch;
-  CREATE TABLE pgbench_scratch.notifications (LIKE public.notifications INCLUDING ALL);"
-cat >"$OUT/pgbench-insert.sql" <<'SQL'
-INSERT INTO pgbench_scratch.notifications (id, "to", normalised_to, service_id, template_id, template_version, api_key_id,
-  key_type, billable_units, notification_type, created_at, notification_status, client_reference, _personalisation,
-  international, phone_prefix, rate_multiplier, reply_to_text, document_download_count)
-VALUES (gen_random_uuid(), '07700900123', '447700900123', 'c0ffee00-0000-4000-8000-000000000001',
-  'c0ffee00-0000-4000-8000-000000000002', 1, 'c0ffee00-0000-4000-8000-000000000003', 'normal', 0, 'sms',
-  now() AT TIME ZONE 'utc', 'created', NULL, 'aes-gcm-ciphertext-of-the-personalisation-of-about-this-length-xxxxxxxx',
-  false, '44', 1, 'GOVUK', 0);
+if [ "${BENCH_ONLY:-}" = jobs ]; then
+  PGBENCH_TPS=0
+else
+  echo "== pgbench: single-row INSERT commits into a copy of notifications (same indexes), 32 clients, 15 s"
+  $PSQL -d "$DB" -c "DROP SCHEMA IF EXISTS pgbench_scratch CASCADE; CREATE SCHEMA pgbench_scratch;
+    CREATE TABLE pgbench_scratch.notifications (LIKE public.notifications INCLUDING ALL);"
+  cat >"$OUT/pgbench-insert.sql" <<'SQL'
+  INSERT INTO pgbench_scratch.notifications (id, "to", normalised_to, service_id, template_id, template_version, api_key_id,
+    key_type, billable_units, notification_type, created_at, notification_status, client_reference, _personalisation,
+    international, phone_prefix, rate_multiplier, reply_to_text, document_download_count)
+  VALUES (gen_random_uuid(), '07700900123', '447700900123', 'c0ffee00-0000-4000-8000-000000000001',
+    'c0ffee00-0000-4000-8000-000000000002', 1, 'c0ffee00-0000-4000-8000-000000000003', 'normal', 0, 'sms',
+    now() AT TIME ZONE 'utc', 'created', NULL, 'aes-gcm-ciphertext-of-the-personalisation-of-about-this-length-xxxxxxxx',
+    false, '44', 1, 'GOVUK', 0);
 SQL
-$PGBENCH -h 127.0.0.1 -U postgres -n -c 32 -j 2 -T 15 -f "$OUT/pgbench-insert.sql" "$DB" >"$OUT/pgbench.txt" 2>&1
-PGBENCH_TPS=$(awk '/^tps = / { print $3; exit }' "$OUT/pgbench.txt")
-echo "pgbench: $PGBENCH_TPS tps"
-$PSQL -d "$DB" -c "DROP SCHEMA pgbench_scratch CASCADE;"
+  $PGBENCH -h 127.0.0.1 -U postgres -n -c 32 -j 2 -T 15 -f "$OUT/pgbench-insert.sql" "$DB" >"$OUT/pgbench.txt" 2>&1
+  PGBENCH_TPS=$(awk '/^tps = / { print $3; exit }' "$OUT/pgbench.txt")
+  echo "pgbench: $PGBENCH_TPS tps"
+  $PSQL -d "$DB" -c "DROP SCHEMA pgbench_scratch CASCADE;"
+fi
 
 echo "== load generator"
 $MVN -Pbench test-compile exec:java -Dbench.url="http://127.0.0.1:$PORT" \

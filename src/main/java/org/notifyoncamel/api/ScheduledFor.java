@@ -47,7 +47,8 @@ final class ScheduledFor {
         return when.toInstant(ZoneOffset.UTC);
     }
 
-    private static LocalDateTime parse(String value) {
+    /** The value as a UTC time with any offset dropped (not converted), as the original reads it; null when unparseable. */
+    static LocalDateTime parse(String value) {
         Matcher m = ISO.matcher(value);
         if (!m.matches()) {
             return null;

@@ -35,6 +35,9 @@ public class DailyLimit {
     private static final DefaultRedisScript<Long> INCREMENT_IF_SEEDED = new DefaultRedisScript<>(
             "if redis.call('EXISTS', KEYS[1]) == 0 then return nil end return redis.call('INCR', KEYS[1])", Long.class);
 
+    private static final DefaultRedisScript<Long> INCREMENT_BY_IF_SEEDED = new DefaultRedisScript<>(
+            "if redis.call('EXISTS', KEYS[1]) == 0 then return nil end return redis.call('INCRBY', KEYS[1], ARGV[1])", Long.class);
+
     private final StringRedisTemplate redis;
     private final boolean enabled;
     private final ToLongFunction<UUID> countToday;
@@ -85,13 +88,60 @@ public class DailyLimit {
         return () -> decrement(key);
     }
 
+    /**
+     * Takes {@code count} messages of today's allowance at once (a CSV job, all or nothing: docs/adr/0140); empty
+     * when they do not all fit, and then nothing is taken. Test keys are not counted.
+     */
+    public java.util.Optional<Reservation> reserveAll(UUID serviceId, String keyType, long messageLimit, long count) {
+        if (!enabled || "test".equals(keyType) || count <= 0) {
+            return java.util.Optional.of(NOTHING);
+        }
+        String key = key(serviceId);
+        long total;
+        try {
+            Long incremented = redis.execute(INCREMENT_BY_IF_SEEDED, List.of(key), Long.toString(count));
+            if (incremented == null) {
+                redis.opsForValue().setIfAbsent(key, Long.toString(countToday.applyAsLong(serviceId)), KEY_TTL);
+                incremented = redis.opsForValue().increment(key, count);
+            }
+            total = incremented == null ? 0 : incremented;
+        } catch (RuntimeException e) {
+            LOG.warn("Daily limit not checked for service {}: Redis unavailable ({})", serviceId, e.getClass().getSimpleName());
+            return java.util.Optional.of(NOTHING);
+        }
+        if (total > messageLimit) {
+            decrement(key, count);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(() -> decrement(key, count));
+    }
+
+    /** Messages the service may still send today (never below 0); the limit itself when the limit is not enforced. */
+    public long remaining(UUID serviceId, String keyType, long messageLimit) {
+        if (!enabled || "test".equals(keyType)) {
+            return messageLimit;
+        }
+        try {
+            String value = redis.opsForValue().get(key(serviceId));
+            long sent = value == null ? countToday.applyAsLong(serviceId) : Long.parseLong(value);
+            return Math.max(0, messageLimit - sent);
+        } catch (RuntimeException e) {
+            LOG.warn("Daily limit not checked for service {}: Redis unavailable ({})", serviceId, e.getClass().getSimpleName());
+            return messageLimit;
+        }
+    }
+
     String key(UUID serviceId) {
         return serviceId + "-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + "-count";
     }
 
     private void decrement(String key) {
+        decrement(key, 1);
+    }
+
+    private void decrement(String key, long count) {
         try {
-            redis.opsForValue().decrement(key);
+            redis.opsForValue().decrement(key, count);
         } catch (RuntimeException e) {
             LOG.warn("Could not give back a daily-limit place ({})", e.getClass().getSimpleName());
         }

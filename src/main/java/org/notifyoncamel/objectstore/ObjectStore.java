@@ -37,6 +37,16 @@ public class ObjectStore {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
 
+    /** Puts the object with user metadata (S3 {@code x-amz-meta-*}; every value a string), as CSV job files carry. */
+    public void put(String bucket, String key, byte[] content, String contentType, java.util.Map<String, String> metadata) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).metadata(metadata), RequestBody.fromBytes(content));
+    }
+
+    /** The object's user metadata, or empty when there is no such key. */
+    public Optional<java.util.Map<String, String>> metadata(String bucket, String key) {
+        return head(bucket, key).map(HeadObjectResponse::metadata);
+    }
+
     public Optional<byte[]> get(String bucket, String key) {
         try {
             ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
@@ -48,9 +58,12 @@ public class ObjectStore {
 
     /** The object's size, or empty when there is no such key. */
     public Optional<Long> size(String bucket, String key) {
+        return head(bucket, key).map(HeadObjectResponse::contentLength);
+    }
+
+    private Optional<HeadObjectResponse> head(String bucket, String key) {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-            return Optional.of(head.contentLength());
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {

@@ -57,7 +57,8 @@ public final class V2Schemas {
             @Schema(description = "values for the template's placeholders", example = "{\"name\": \"Jo\"}")
             Map<String, Object> personalisation,
             @Schema(description = "your reference, echoed back", example = "my-reference") String reference,
-            @JsonProperty("scheduled_for") @Schema(types = {"string", "null"}, description = "validated, then ignored")
+            @JsonProperty("scheduled_for") @Schema(types = {"string", "null"},
+                    description = "send at this time (ISO 8601, UTC; not in the past, at most 24 hours ahead; beyond Notify 2021, ADR 0151)")
             String scheduledFor,
             @JsonProperty("sms_sender_id") @Schema(description = "one of the service's text message senders; " + ANY_UUID)
             String smsSenderId) {
@@ -73,7 +74,8 @@ public final class V2Schemas {
                     example = "{\"name\": \"Jo\"}")
             Map<String, Object> personalisation,
             @Schema(example = "my-reference") String reference,
-            @JsonProperty("scheduled_for") @Schema(types = {"string", "null"}, description = "validated, then ignored")
+            @JsonProperty("scheduled_for") @Schema(types = {"string", "null"},
+                    description = "send at this time (ISO 8601, UTC; not in the past, at most 24 hours ahead; beyond Notify 2021, ADR 0151)")
             String scheduledFor,
             @JsonProperty("email_reply_to_id") @Schema(description = "one of the service's reply-to addresses; " + ANY_UUID)
             String emailReplyToId,
@@ -176,6 +178,54 @@ public final class V2Schemas {
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "3") int version,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "POST: /services/{service_id}/templates/{id}; "
                     + "GET: /v2/template/{id}/version/{version}") String uri) {
+    }
+
+    // ---- POST /v2/notifications/bulk (GC Notify's; beyond Notify 2021) -------------------------------------------
+
+    @Schema(name = "BulkRequest", description = "A job from rows or CSV text (one of them), as GC Notify's post_bulk (ADR 0141)",
+            additionalProperties = AdditionalPropertiesValue.FALSE)
+    public record BulkRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "the job's name", example = "December reminders") String name,
+            @JsonProperty("template_id") @Schema(requiredMode = RequiredMode.REQUIRED, description = ANY_UUID,
+                    example = TEMPLATE_ID_EXAMPLE) String templateId,
+            @Schema(description = "a header row (the recipient column and the template's placeholders), then one row per "
+                    + "recipient; at most 50,000 rows", example = "[[\"phone number\", \"name\"], [\"07700900123\", \"Jo\"]]")
+            List<List<Object>> rows,
+            @Schema(description = "the same as CSV text", example = "phone number,name\n07700900123,Jo\n") String csv,
+            @JsonProperty("scheduled_for") @Schema(types = {"string", "null"},
+                    description = "when to start sending (ISO 8601, UTC; not in the past; at most 96 hours ahead)") String scheduledFor,
+            @JsonProperty("reply_to_id") @Schema(types = {"string", "null"}, description = "a text message sender or email "
+                    + "reply-to address of the service") String replyToId,
+            @Schema(description = "accepted and ignored, as GC Notify does") String reference) {
+    }
+
+    @Schema(name = "BulkResponse", additionalProperties = AdditionalPropertiesValue.FALSE)
+    public record BulkResponse(@Schema(requiredMode = RequiredMode.REQUIRED) BulkJob data) {
+    }
+
+    @Schema(name = "BulkJob", description = "The job created", additionalProperties = AdditionalPropertiesValue.FALSE)
+    public record BulkJob(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String id,
+            @JsonProperty("original_file_name") @Schema(requiredMode = RequiredMode.REQUIRED) String originalFileName,
+            @JsonProperty("notification_count") @Schema(requiredMode = RequiredMode.REQUIRED) int notificationCount,
+            @JsonProperty("job_status") @Schema(requiredMode = RequiredMode.REQUIRED,
+                    allowableValues = {"pending", "scheduled", "in progress", "finished", "cancelled", "sending limits exceeded",
+                        "ready to send", "sent to dvla", "error"}) String jobStatus,
+            @Schema(requiredMode = RequiredMode.REQUIRED, types = {"string", "null"}) String template,
+            @JsonProperty("template_version") @Schema(requiredMode = RequiredMode.REQUIRED) int templateVersion,
+            @JsonProperty("template_name") @Schema(types = {"string", "null"}) String templateName,
+            @JsonProperty("template_type") @Schema(types = {"string", "null"}) String templateType,
+            @Schema(requiredMode = RequiredMode.REQUIRED) String service,
+            @JsonProperty("service_name") Map<String, Object> serviceName,
+            @JsonProperty("created_by") @Schema(types = {"object", "null"}) Map<String, Object> createdBy,
+            @JsonProperty("created_at") @Schema(types = {"string", "null"}) String createdAt,
+            @JsonProperty("updated_at") @Schema(types = {"string", "null"}) String updatedAt,
+            @JsonProperty("processing_started") @Schema(types = {"string", "null"}) String processingStarted,
+            @JsonProperty("processing_finished") @Schema(types = {"string", "null"}) String processingFinished,
+            @JsonProperty("scheduled_for") @Schema(types = {"string", "null"}) String scheduledFor,
+            boolean archived,
+            @JsonProperty("api_key") @Schema(types = {"object", "null"}) Map<String, Object> apiKey,
+            @JsonProperty("sender_id") @Schema(types = {"string", "null"}) String senderId) {
     }
 
     // ---- GET /v2/notifications[/{id}] ---------------------------------------------------------------------------

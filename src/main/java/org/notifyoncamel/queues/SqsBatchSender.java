@@ -113,6 +113,40 @@ public class SqsBatchSender {
         }
     }
 
+    /**
+     * Queues many small messages at once (a job's batch of deliver tasks): full batches of 10 go out in parallel on
+     * the sender pool, and this returns once SQS has accepted every one; throws {@link SendFailed} naming how many
+     * were not accepted. Nothing waits for company: the caller already has the whole list.
+     */
+    public void sendAll(@ExchangeProperty("notifyQueue") String queue, @Body List<String> bodies) {
+        List<Pending> entries = new ArrayList<>(bodies.size());
+        bodies.forEach(body -> entries.add(new Pending(body, new CompletableFuture<>())));
+        for (int from = 0; from < entries.size(); from += MAX_ENTRIES) {
+            List<Pending> batch = entries.subList(from, Math.min(from + MAX_ENTRIES, entries.size()));
+            try {
+                senders.execute(() -> sendBatch(queue, batch));
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            }
+        }
+        int failed = 0;
+        Throwable first = null;
+        for (Pending entry : entries) {
+            try {
+                entry.done().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                failed++;
+                first = first == null ? e : first;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SendFailed("interrupted while queueing on " + queue, e);
+            }
+        }
+        if (failed > 0) {
+            throw new SendFailed(failed + " of " + entries.size() + " messages not queued on " + queue, first);
+        }
+    }
+
     @PreDestroy
     void stop() {
         timer.shutdownNow();

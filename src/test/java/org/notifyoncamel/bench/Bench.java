@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -60,7 +61,7 @@ public final class Bench {
     private final Path out = Path.of(property("bench.out", "target/bench/table.md"));
     /**
      * "api": only the two API rows (for profiling the API on its own, e.g. with NOTIFY_APP_NAME=api); "letters": only
-     * the precompiled-letter row (in this JVM, {@link PrecompiledLetterBench}).
+     * the precompiled-letter row (in this JVM, {@link PrecompiledLetterBench}); "jobs": only the bulk job row.
      */
     private final String only = property("bench.only", "");
 
@@ -87,6 +88,10 @@ public final class Bench {
     private void run() throws Exception {
         if ("letters".equals(only)) {
             writeTable(new ArrayList<>(List.of(letterRow(), precompiledLetterRow())));
+            return;
+        }
+        if ("jobs".equals(only)) {
+            writeTable(new ArrayList<>(List.of(jobRow(createSendingService("Bench jobs")))));
             return;
         }
         Fixture sender = createSendingService("Bench sender");
@@ -177,6 +182,7 @@ public final class Bench {
 
         rows.add(letterRow());
         rows.add(precompiledLetterRow());
+        rows.add(jobRow(createSendingService("Bench jobs")));
 
         String[] rss = rss();
         rows.add(new Row("peak RSS of the all-in-one process (VmHWM, whole run)", "<= 1 GiB", rss[0], "",
@@ -186,6 +192,102 @@ public final class Bench {
                 "", startupSeconds.isEmpty() ? "" : met(Double.parseDouble(startupSeconds) <= 15)));
 
         writeTable(rows);
+    }
+
+    /**
+     * A {@code bench.job-rows}-row SMS job from POST /v2/notifications/bulk (CSV text) until every row is saved and
+     * queued (the job {@code finished}): rows per second, the application's CPU per row and its RSS growth (peak
+     * VmRSS sampled every 50 ms minus VmRSS before). The delivery workers of the same process send the rows meanwhile.
+     */
+    private Row jobRow(Fixture f) throws Exception {
+        int jobRows = Integer.parseInt(property("bench.job-rows", "50000"));
+        StringBuilder csv = new StringBuilder("phone number,name,reference\n");
+        for (int i = 0; i < jobRows; i++) {
+            csv.append("07700900").append(300 + i % 700).append(",Bench ").append(i).append(',').append(UUID.randomUUID()).append('\n');
+        }
+        String body = JSON.writeValueAsString(Map.of("name", "bench job", "template_id", f.smsTemplate, "csv", csv.toString()));
+        long rssBefore = procStatus("VmRSS:");
+        long cpuBefore = cpuTicks();
+        AtomicLong peak = new AtomicLong(rssBefore);
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(procStatus("VmRSS:"), Math::max), 0, 50, TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(post("/v2/notifications/bulk", f, body), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            sampler.shutdownNow();
+            throw new IllegalStateException("bulk request answered " + response.statusCode() + ": " + response.body());
+        }
+        UUID job = UUID.fromString(JSON.readTree(response.body()).path("data").path("id").asText());
+        double accepted = (System.nanoTime() - start) / 1e9;
+        String status = "";
+        try (Connection db = DriverManager.getConnection(dbUrl, "postgres", "");
+             PreparedStatement query = db.prepareStatement("SELECT job_status FROM jobs WHERE id = ?")) {
+            query.setObject(1, job);
+            long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet r = query.executeQuery()) {
+                    r.next();
+                    status = r.getString(1);
+                }
+                if (!"pending".equals(status) && !"in progress".equals(status)) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuMs = (cpuTicks() - cpuBefore) * 10;
+        sampler.shutdownNow();
+        long saved;
+        try (Connection db = DriverManager.getConnection(dbUrl, "postgres", "");
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM notifications WHERE job_id = ?")) {
+            query.setObject(1, job);
+            try (ResultSet r = query.executeQuery()) {
+                r.next();
+                saved = r.getLong(1);
+            }
+        }
+        double rate = saved / seconds;
+        double growthMib = (peak.get() - rssBefore) / 1024.0;
+        log(String.format(Locale.ROOT, "job: %d rows %s in %.1f s (request answered after %.1f s): %.0f rows/s, %.3f CPU ms per row, "
+                + "RSS growth %.0f MiB", saved, status, seconds, accepted, rate, cpuMs / (double) Math.max(1, saved), growthMib));
+        boolean ok = "finished".equals(status) && saved == jobRows;
+        return new Row(jobRows + "-row SMS job from POST /v2/notifications/bulk -> all rows saved and queued: rows/s; "
+                + "CPU per row; RSS growth", ">= 5,000 rows/s; RSS growth < 200 MiB",
+                String.format(Locale.ROOT, "%s/s (%s, %d rows in %.1f s); %.3f CPU ms per row; +%.0f MiB", fmt(rate), status, saved,
+                        seconds, cpuMs / (double) Math.max(1, saved), growthMib), "",
+                rssBefore == 0 ? "" : met(ok && rate >= 5000 && growthMib < 200));
+    }
+
+    /** A /proc/&lt;pid&gt;/status value in KiB (0 when unknown). */
+    private long procStatus(String field) {
+        if (pid.isEmpty()) {
+            return 0;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** User + system CPU of the application so far, in clock ticks (1/100 s). */
+    private long cpuTicks() {
+        if (pid.isEmpty()) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Two-page precompiled letters checked and rewritten per second, on all cores of this JVM (target >= 15/s). */
