@@ -165,8 +165,10 @@ class OpenApiContractTest {
                 .containsExactly("status 418 is not a documented response of GET /v2/notifications/{notification_id}");
         assertThat(contract.violations("GET", path, 200, "text/html", "<p>hello</p>")).singleElement().asString()
                 .startsWith("Content-Type text/html is not documented");
+        assertThat(contract.violations("POST", "/v2/notifications/batch", 201, "application/json", "{}"))
+                .containsExactly("no operation POST /v2/notifications/batch in the document");
         assertThat(contract.violations("POST", "/v2/notifications/bulk", 201, "application/json", "{}"))
-                .containsExactly("no operation POST /v2/notifications/bulk in the document");
+                .containsExactly(": required property 'data' not found");
         assertThatThrownBy(() -> contract.check("GET", path, 200, "application/json", withoutStatus.toString()))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("does not describe");
 
