@@ -28,7 +28,6 @@ import org.notifyoncamel.notifications.NewNotification;
 import org.notifyoncamel.notifications.ScheduledNotifications;
 import org.notifyoncamel.queues.QueueNames;
 import org.notifyoncamel.recipients.EmailAddresses;
-import org.notifyoncamel.recipients.InvalidRecipientException;
 import org.notifyoncamel.recipients.PhoneNumbers;
 import org.notifyoncamel.recipients.PostalAddress;
 import org.notifyoncamel.recipients.SimulatedRecipients;
@@ -125,11 +124,11 @@ public class PostNotifications {
 
         String replyTo;
         if (request.senderId() != null) {
-            replyTo = service.smsSender(request.senderId()).map(s -> tryUkFormat(s.smsSender()))
+            replyTo = service.smsSender(request.senderId()).map(s -> PhoneNumbers.senderOrUkFormat(s.smsSender()))
                     .orElseThrow(() -> ApiError.badRequest("sms_sender_id " + request.senderIdAsSent()
                             + " does not exist in database for service id " + service.id()));
         } else {
-            replyTo = service.defaultSmsSender().map(PostNotifications::tryUkFormat).orElse(null);
+            replyTo = service.defaultSmsSender().map(PhoneNumbers::senderOrUkFormat).orElse(null);
         }
 
         checkRecipientAllowed(caller, service.allowedRecipients().allowsPhone(request.recipient()));
@@ -405,18 +404,6 @@ public class PostNotifications {
         }
         throw ApiError.badRequest("Can\u2019t send to this recipient when service is in trial mode \u2013 see "
                 + "https://www.notifications.service.gov.uk/trial-mode");
-    }
-
-    /** A valid UK mobile becomes {@code 447…}; anything else (e.g. {@code GOVUK}) stays as it is. */
-    static String tryUkFormat(String sender) {
-        if (sender == null) {
-            return null;
-        }
-        try {
-            return PhoneNumbers.validateUk(sender);
-        } catch (InvalidRecipientException e) {
-            return sender;
-        }
     }
 
     private static void check(Runnable templateCheck) {

@@ -292,18 +292,10 @@ public class JobProcessing {
         if ("sms".equals(type)) {
             Optional<String> sender = job.senderId() == null ? service.defaultSmsSender()
                     : service.smsSender(job.senderId()).map(ServiceData.SmsSender::smsSender);
-            return sender.map(JobProcessing::ukFormatOrAsIs).orElse(null);
+            return sender.map(PhoneNumbers::senderOrUkFormat).orElse(null);
         }
         return job.senderId() == null ? service.defaultReplyTo().orElse(null)
                 : service.replyTo(job.senderId()).map(ServiceData.ReplyTo::emailAddress).orElse(null);
-    }
-
-    private static String ukFormatOrAsIs(String sender) {
-        try {
-            return PhoneNumbers.validateUk(sender);
-        } catch (InvalidRecipientException e) {
-            return sender;
-        }
     }
 
     /** The row as a notification, or null when its recipient is invalid or (trial mode, team keys) not allowed. */

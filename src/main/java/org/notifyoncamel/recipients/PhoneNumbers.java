@@ -69,6 +69,18 @@ public final class PhoneNumbers {
         return number.startsWith(UK_PREFIX) || (number.startsWith("7") && length(number) < 11);
     }
 
+    /** A text message sender as sent: a valid UK mobile becomes {@code 447…}; anything else (e.g. {@code GOVUK}) stays as it is. */
+    public static String senderOrUkFormat(String sender) {
+        if (sender == null) {
+            return null;
+        }
+        try {
+            return validateUk(sender);
+        } catch (InvalidRecipientException e) {
+            return sender;
+        }
+    }
+
     /** Validates a UK mobile number and returns it as {@code 44} + 10 digits. */
     public static String validateUk(String raw) {
         String number = normalise(raw);
