@@ -43,7 +43,10 @@ browser: ## Debian's headless Chromium, which the Hawtio console test drives (in
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# every run starts from an empty test database (created again by the first context): rows left by an earlier run,
+# e.g. notifications still `created`, would otherwise reach this run's replay jobs
 test: services-up browser ## static checks (compiler warnings) and all tests against real PostgreSQL, Redis and ElasticMQ
+	@dropdb -h 127.0.0.1 -U postgres --if-exists --force "$${NOTIFY_DATABASE_NAME:-test_notification_api}"
 	@rm -rf target/surefire-reports; status=0; mvn -B -ntp verify || status=$$?; \
 	  cat target/surefire-reports/*.txt 2>/dev/null | awk -F'[ ,]+' '/^Tests run:/ { t += $$3; f += $$5 + $$7; s += $$9 } \
 	    END { printf "%d passed, %d failed, %d skipped\n", t - f - s, f, s }'; \
