@@ -148,7 +148,7 @@ public class SaveApiNotifications {
         if (error instanceof InvalidTaskException || task.retries() >= maxRetries) {
             LOG.error("{} given up after {} retries: kept on {} for replay-dead-letters", task.name(), task.retries(),
                     QueueNames.DEAD_LETTERS, LoggedErrors.redacted(error));
-            return task.deadLetter(mapper, error);
+            return task.deadLetter(error);
         }
         int delay = retryDelaySeconds(task.retries());
         LOG.error("{} failed, retry {} in {} s", task.name(), task.retries() + 1, delay, LoggedErrors.redacted(error));

@@ -10,6 +10,7 @@ import org.notifyoncamel.common.Conflict;
 import org.notifyoncamel.common.DomainException;
 import org.notifyoncamel.common.LoggedErrors;
 import org.notifyoncamel.common.NotFound;
+import org.notifyoncamel.common.Overloaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -11,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.notifyoncamel.http.Overloaded;
+import org.notifyoncamel.common.Overloaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

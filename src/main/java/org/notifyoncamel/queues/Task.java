@@ -39,7 +39,7 @@ public record Task(String name, int retries, ObjectNode args) {
     }
 
     /** This task for {@code dead-letter-tasks}: its message as retried last, and the class of the error that ended it. */
-    public DeadLetter deadLetter(ObjectMapper mapper, Throwable error) {
+    public DeadLetter deadLetter(Throwable error) {
         ObjectNode kept = args.deepCopy();
         kept.put("task", name);
         kept.put("retries", retries);

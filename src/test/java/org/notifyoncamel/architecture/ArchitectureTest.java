@@ -51,6 +51,13 @@ class ArchitectureTest {
         storesWithoutHttp().check(APPLICATION);
     }
 
+    /** The notification store and its group commit (ADR 0071, 0190) refuse with common.Overloaded, not an HTTP type. */
+    @Test
+    void theNotificationsPackageNeverImportsHttp() {
+        noClasses().that().resideInAPackage("org.notifyoncamel.notifications..")
+                .should().dependOnClassesThat().resideInAPackage("org.notifyoncamel.http..").check(APPLICATION);
+    }
+
     @Test
     void theRulesFailOnAFixtureThatBreaksThem() {
         assertThatThrownBy(() -> noPackageCycles("org.notifyoncamel.architecture.cyclefixture").check(FIXTURE))
